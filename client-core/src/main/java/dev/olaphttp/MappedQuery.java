@@ -1,0 +1,23 @@
+package dev.olaphttp;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A {@link Query} whose rows become instances of a record type: each record component takes the column of the same
+ * name (exact, then case-insensitive, then with underscores ignored: {@code created_at} fills {@code createdAt}).
+ * Missing columns fail before the first row; a NULL in a primitive component raises {@link NullValueException}.
+ *
+ * @param <R> the record type
+ */
+public interface MappedQuery<R> {
+    List<R> list();
+
+    R single();
+
+    Optional<R> optional();
+
+    /** A lazy stream that must be closed. */
+    Stream<R> stream();
+}

@@ -1,0 +1,30 @@
+package dev.olaphttp;
+
+import java.time.Duration;
+
+/**
+ * Hooks for metrics and tracing, called synchronously on the thread doing the work. Implementations must be fast
+ * and must not throw (exceptions are logged and ignored). All methods have empty defaults.
+ */
+public interface QueryListener {
+    /** A listener that does nothing. */
+    QueryListener NONE = new QueryListener() {};
+
+    /** A statement is about to be sent. */
+    default void onStart(QueryInfo query) {}
+
+    /** An HTTP request is about to be sent for the statement (first request, page, kill...). */
+    default void onRequest(QueryInfo query, String method, String path, int attempt) {}
+
+    /** A request failed and will be tried again after {@code delay}. */
+    default void onRetry(QueryInfo query, int attempt, Duration delay, SqlClientException cause) {}
+
+    /** A page arrived (Databend) or the server reported progress (ClickHouse headers). */
+    default void onProgress(QueryInfo query, QueryStats progress) {}
+
+    /** The statement ended normally. */
+    default void onEnd(QueryInfo query, QueryStats stats, long rows) {}
+
+    /** The statement failed, was cancelled or was closed early with an error. */
+    default void onFailure(QueryInfo query, SqlClientException error) {}
+}

@@ -1,0 +1,169 @@
+package dev.olaphttp;
+
+import dev.olaphttp.spi.HttpCall;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the client retries and when it stops sending to an endpoint: a resilience4j {@code Retry} around a
+ * {@code CircuitBreaker} per endpoint. Defaults: 4 attempts, exponential backoff from 100 ms (×2, ±50% jitter, at
+ * most 5 s), a server's {@code Retry-After} honoured up to 30 s, all bounded by the statement's time budget. A
+ * breaker opens when half of the last 20 calls to an endpoint failed at the transport level or with 5xx/429; SQL and
+ * authentication errors never count against it.
+ *
+ * <p>What is retried is decided per call, never after rows reached the caller: see {@link HttpCall}. Pass your own
+ * registries to observe retries and breakers with Micrometer or Spring Boot.
+ */
+public final class ResiliencePolicy {
+    private static final ResiliencePolicy DEFAULTS = builder().build();
+
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final double multiplier;
+    private final double jitter;
+    private final Duration maxBackoff;
+    private final Duration maxRetryAfter;
+    private final RetryRegistry retryRegistry;
+    private final CircuitBreakerRegistry circuitBreakerRegistry;
+
+    private ResiliencePolicy(Builder b) {
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = b.initialBackoff;
+        this.multiplier = b.multiplier;
+        this.jitter = b.jitter;
+        this.maxBackoff = b.maxBackoff;
+        this.maxRetryAfter = b.maxRetryAfter;
+        this.retryRegistry = b.retryRegistry != null ? b.retryRegistry : RetryRegistry.of(defaultRetryConfig());
+        this.circuitBreakerRegistry = b.circuitBreakerRegistry != null
+                ? b.circuitBreakerRegistry
+                : CircuitBreakerRegistry.of(b.circuitBreakerConfig != null ? b.circuitBreakerConfig : defaultBreaker());
+    }
+
+    public static ResiliencePolicy defaults() {
+        return DEFAULTS;
+    }
+
+    /** One attempt per call, breakers still on. */
+    public static ResiliencePolicy noRetries() {
+        return builder().maxAttempts(1).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The registry the client takes its {@code Retry} from (one per client, named after the dialect). */
+    public RetryRegistry retryRegistry() {
+        return retryRegistry;
+    }
+
+    /** The registry the client takes one {@code CircuitBreaker} per endpoint from (named {@code host:port}). */
+    public CircuitBreakerRegistry circuitBreakerRegistry() {
+        return circuitBreakerRegistry;
+    }
+
+    private RetryConfig defaultRetryConfig() {
+        IntervalFunction backoff =
+                IntervalFunction.ofExponentialRandomBackoff(initialBackoff, multiplier, jitter, maxBackoff);
+        return RetryConfig.<Object>custom()
+                .maxAttempts(maxAttempts)
+                .retryOnException(e -> true)
+                .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) -> {
+                    long wait = backoff.apply(attempt);
+                    if (outcome.isLeft() && outcome.getLeft() instanceof ServerBusyException busy) {
+                        Duration hint = busy.retryAfter().orElse(null);
+                        if (hint != null) {
+                            wait = Math.max(wait, Math.min(hint.toMillis(), maxRetryAfter.toMillis()));
+                        }
+                    }
+                    return wait;
+                })
+                .build();
+    }
+
+    private static CircuitBreakerConfig defaultBreaker() {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build();
+    }
+
+    @Override
+    public String toString() {
+        return "ResiliencePolicy{maxAttempts=" + maxAttempts + ", backoff=" + initialBackoff + "..." + maxBackoff + "}";
+    }
+
+    /** Builds a {@link ResiliencePolicy}. */
+    public static final class Builder {
+        private int maxAttempts = 4;
+        private Duration initialBackoff = Duration.ofMillis(100);
+        private double multiplier = 2.0;
+        private double jitter = 0.5;
+        private Duration maxBackoff = Duration.ofSeconds(5);
+        private Duration maxRetryAfter = Duration.ofSeconds(30);
+        private RetryRegistry retryRegistry;
+        private CircuitBreakerRegistry circuitBreakerRegistry;
+        private CircuitBreakerConfig circuitBreakerConfig;
+
+        /** Attempts per call, the first included (1 disables retries). */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        public Builder backoff(Duration initial, double multiplier, Duration max) {
+            this.initialBackoff = Objects.requireNonNull(initial);
+            this.multiplier = multiplier;
+            this.maxBackoff = Objects.requireNonNull(max);
+            return this;
+        }
+
+        /** Randomization factor of the backoff, 0 to 1. */
+        public Builder jitter(double jitter) {
+            this.jitter = jitter;
+            return this;
+        }
+
+        /** The longest {@code Retry-After} honoured. */
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter);
+            return this;
+        }
+
+        /** Your retry registry; its configuration then decides attempts and waits. */
+        public Builder retryRegistry(RetryRegistry registry) {
+            this.retryRegistry = registry;
+            return this;
+        }
+
+        /** Your circuit breaker registry. */
+        public Builder circuitBreakerRegistry(CircuitBreakerRegistry registry) {
+            this.circuitBreakerRegistry = registry;
+            return this;
+        }
+
+        /** The breaker configuration used when no registry is given. */
+        public Builder circuitBreakerConfig(CircuitBreakerConfig config) {
+            this.circuitBreakerConfig = config;
+            return this;
+        }
+
+        public ResiliencePolicy build() {
+            return new ResiliencePolicy(this);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.olaphttp;
+
+/**
+ * Turns the current row into a value. The {@link Row} is only valid during the call: copy what you need.
+ *
+ * @param <T> the mapped type
+ */
+@FunctionalInterface
+public interface RowMapper<T> {
+    T map(Row row);
+}

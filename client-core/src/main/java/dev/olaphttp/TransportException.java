@@ -1,0 +1,23 @@
+package dev.olaphttp;
+
+
+/**
+ * The request could not be sent or its response could not be read: connection refused or reset, TLS
+ * failure, an I/O error. Retryable when the request is safe to repeat; {@link #requestSent()} says whether the
+ * server may have seen it.
+ */
+public class TransportException extends SqlClientException {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean requestSent;
+
+    public TransportException(String message, Throwable cause, ErrorDetails details, boolean requestSent) {
+        super(message, cause, details, true);
+        this.requestSent = requestSent;
+    }
+
+    /** False when the failure happened before any byte of the request reached the server (safe to re-send). */
+    public boolean requestSent() {
+        return requestSent;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.olaphttp;
+
+
+/**
+ * A column value cannot be converted to the Java type asked for (a string read as a date, a 128-bit value
+ * that does not fit a {@code long}...).
+ */
+public class TypeConversionException extends SqlClientException {
+    private static final long serialVersionUID = 1L;
+
+    public TypeConversionException(String message, Throwable cause, ErrorDetails details) {
+        super(message, cause, details, false);
+    }
+}

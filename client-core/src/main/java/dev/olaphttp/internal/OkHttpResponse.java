@@ -1,0 +1,99 @@
+package dev.olaphttp.internal;
+
+import dev.olaphttp.Endpoint;
+import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.QueryCancelledException;
+import dev.olaphttp.ResultInterruptedException;
+import dev.olaphttp.SqlClientException;
+import dev.olaphttp.spi.Cancellation;
+import dev.olaphttp.spi.HttpCall;
+import dev.olaphttp.spi.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Response;
+
+/** An OkHttp response seen through our {@link HttpResponse}; closing it releases the connection. */
+final class OkHttpResponse implements HttpResponse {
+    private final Response response;
+    private final HttpCall call;
+    private final Endpoint endpoint;
+    private final ErrorDetails details;
+    private final Cancellation.Registration cancelRegistration;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    OkHttpResponse(
+            Response response,
+            HttpCall call,
+            Endpoint endpoint,
+            ErrorDetails details,
+            Cancellation.Registration cancelRegistration) {
+        this.response = response;
+        this.call = call;
+        this.endpoint = endpoint;
+        this.details = details;
+        this.cancelRegistration = cancelRegistration;
+    }
+
+    @Override
+    public int status() {
+        return response.code();
+    }
+
+    @Override
+    public String header(String name) {
+        return response.header(name);
+    }
+
+    @Override
+    public List<String> headers(String name) {
+        return response.headers(name);
+    }
+
+    @Override
+    public InputStream body() {
+        return response.body().byteStream();
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public HttpCall call() {
+        return call;
+    }
+
+    @Override
+    public SqlClientException readFailure(IOException e, long rowsDelivered) {
+        ErrorDetails d = details.withHttpStatus(status());
+        if (call.cancellation().isCancelled()) {
+            return new QueryCancelledException("query cancelled after " + rowsDelivered + " rows", d);
+        }
+        if (call.deadline().isExpired() || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+            return OkHttpExchange.timeout(call, d, e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new dev.olaphttp.QueryTimeoutException(
+                    "timed out reading the result after " + rowsDelivered + " rows", e, d);
+        }
+        return new ResultInterruptedException(
+                "result stream broke after " + rowsDelivered + " rows: " + e.getClass().getSimpleName() + ": "
+                        + e.getMessage(),
+                e,
+                d,
+                rowsDelivered);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            cancelRegistration.close();
+            response.close();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.olaphttp.spi;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The cancel signal of one statement. {@link #cancel()} may be called from any thread: it runs every registered
+ * action (aborting the blocked HTTP call, for instance) once. Actions registered after cancellation run at once.
+ */
+public final class Cancellation {
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final CopyOnWriteArrayList<Runnable> actions = new CopyOnWriteArrayList<>();
+
+    /** Cancels: idempotent, thread-safe; the actions' exceptions are swallowed. */
+    public void cancel() {
+        if (cancelled.compareAndSet(false, true)) {
+            for (Runnable r : actions) {
+                runQuietly(r);
+            }
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    /**
+     * Registers an action to run on cancel; returns a handle that unregisters it. Runs it at once if already
+     * cancelled.
+     */
+    public Registration onCancel(Runnable action) {
+        actions.add(action);
+        if (cancelled.get() && actions.remove(action)) {
+            runQuietly(action);
+        }
+        return () -> actions.remove(action);
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // a cancel action must not stop the others
+        }
+    }
+
+    /** Unregisters a cancel action. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

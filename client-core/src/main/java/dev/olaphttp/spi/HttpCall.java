@@ -1,0 +1,258 @@
+package dev.olaphttp.spi;
+
+import dev.olaphttp.Endpoint;
+import dev.olaphttp.QueryInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One HTTP request a dialect wants sent. Immutable; made with {@link #builder(String, String)}.
+ *
+ * <p>{@link #path()} is relative to the endpoint (it may carry its own query string, as Databend's {@code next_uri}
+ * does); {@link #queryParams()} are appended, encoded. Header values with CR or LF are rejected when built.
+ * Retries: a call marked {@link #idempotent()} is retried after any retryable failure; otherwise only when the
+ * request never reached the server or the server refused it (429/503).
+ */
+public final class HttpCall {
+    private final String method;
+    private final String path;
+    private final List<Map.Entry<String, String>> queryParams;
+    private final List<Map.Entry<String, String>> headers;
+    private final HttpBody body;
+    private final boolean idempotent;
+    private final Endpoint endpoint;
+    private final Deadline deadline;
+    private final Cancellation cancellation;
+    private final QueryInfo info;
+    private final boolean authenticate;
+    private final ErrorClassifier classifier;
+    private final Duration readTimeout;
+
+    private HttpCall(Builder b) {
+        this.method = b.method;
+        this.path = b.path;
+        this.queryParams = List.copyOf(b.queryParams);
+        this.headers = List.copyOf(b.headers);
+        this.body = b.body;
+        this.idempotent = b.idempotent;
+        this.endpoint = b.endpoint;
+        this.deadline = b.deadline;
+        this.cancellation = b.cancellation;
+        this.info = b.info;
+        this.authenticate = b.authenticate;
+        this.classifier = b.classifier;
+        this.readTimeout = b.readTimeout;
+    }
+
+    /** Starts a call, e.g. {@code builder("POST", "/v1/query")}. */
+    public static Builder builder(String method, String path) {
+        return new Builder(method, path);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** Query parameters in order; names may repeat. Never logged (they may carry parameter values). */
+    public List<Map.Entry<String, String>> queryParams() {
+        return queryParams;
+    }
+
+    /** Extra headers in order; names may repeat. */
+    public List<Map.Entry<String, String>> headers() {
+        return headers;
+    }
+
+    /** The body, or {@code null} for none. */
+    public HttpBody body() {
+        return body;
+    }
+
+    public boolean idempotent() {
+        return idempotent;
+    }
+
+    /** The endpoint this call must go to (follow-up requests), or {@code null} to let the transport choose. */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public Deadline deadline() {
+        return deadline;
+    }
+
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** The statement this call belongs to, or {@code null} (login, ping...). */
+    public QueryInfo info() {
+        return info;
+    }
+
+    /** The query id for error details, or {@code null}. */
+    public String queryId() {
+        return info == null ? null : info.queryId();
+    }
+
+    /** Whether the transport adds the client's {@code Authorization} header. */
+    public boolean authenticate() {
+        return authenticate;
+    }
+
+    /** A classifier for this call instead of the dialect's, or {@code null}. */
+    public ErrorClassifier classifier() {
+        return classifier;
+    }
+
+    /** A read timeout for this call instead of the client's, or {@code null}. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** A copy pinned to an endpoint. */
+    public HttpCall pinnedTo(Endpoint endpoint) {
+        Builder b = toBuilder();
+        b.endpoint = endpoint;
+        return b.build();
+    }
+
+    /** A builder holding this call's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(method, path);
+        b.queryParams.addAll(queryParams);
+        b.headers.addAll(headers);
+        b.body = body;
+        b.idempotent = idempotent;
+        b.endpoint = endpoint;
+        b.deadline = deadline;
+        b.cancellation = cancellation;
+        b.info = info;
+        b.authenticate = authenticate;
+        b.classifier = classifier;
+        b.readTimeout = readTimeout;
+        return b;
+    }
+
+    /** Method and path without the query string: safe to log. */
+    @Override
+    public String toString() {
+        int q = path.indexOf('?');
+        return method + " " + (q >= 0 ? path.substring(0, q) : path);
+    }
+
+    /** Builds an {@link HttpCall}. */
+    public static final class Builder {
+        private final String method;
+        private final String path;
+        private final List<Map.Entry<String, String>> queryParams = new ArrayList<>();
+        private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+        private HttpBody body;
+        private boolean idempotent;
+        private Endpoint endpoint;
+        private Deadline deadline = Deadline.none();
+        private Cancellation cancellation = new Cancellation();
+        private QueryInfo info;
+        private boolean authenticate = true;
+        private ErrorClassifier classifier;
+        private Duration readTimeout;
+
+        private Builder(String method, String path) {
+            this.method = Objects.requireNonNull(method, "method");
+            this.path = Objects.requireNonNull(path, "path");
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("call path must start with '/'");
+            }
+        }
+
+        public Builder queryParam(String name, String value) {
+            queryParams.add(Map.entry(name, value));
+            return this;
+        }
+
+        /** Adds a header; rejects CR/LF in the name or value (the value is not echoed in the error). */
+        public Builder header(String name, String value) {
+            checkHeader(name, value);
+            headers.add(Map.entry(name, value));
+            return this;
+        }
+
+        public Builder body(HttpBody body) {
+            this.body = body;
+            return this;
+        }
+
+        public Builder idempotent(boolean idempotent) {
+            this.idempotent = idempotent;
+            return this;
+        }
+
+        public Builder endpoint(Endpoint endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder deadline(Deadline deadline) {
+            this.deadline = Objects.requireNonNull(deadline);
+            return this;
+        }
+
+        public Builder cancellation(Cancellation cancellation) {
+            this.cancellation = Objects.requireNonNull(cancellation);
+            return this;
+        }
+
+        public Builder info(QueryInfo info) {
+            this.info = info;
+            return this;
+        }
+
+        public Builder authenticate(boolean authenticate) {
+            this.authenticate = authenticate;
+            return this;
+        }
+
+        public Builder classifier(ErrorClassifier classifier) {
+            this.classifier = classifier;
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        public HttpCall build() {
+            return new HttpCall(this);
+        }
+    }
+
+    /** Rejects header names or values containing CR, LF or NUL, without quoting the value. */
+    public static void checkHeader(String name, String value) {
+        Objects.requireNonNull(name, "header name");
+        Objects.requireNonNull(value, "header value");
+        if (name.isEmpty() || hasControl(name)) {
+            throw new IllegalArgumentException("invalid HTTP header name");
+        }
+        if (hasControl(value)) {
+            throw new IllegalArgumentException("value of HTTP header '" + name + "' contains CR, LF or NUL");
+        }
+    }
+
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.olaphttp.spi;
+
+import java.util.Locale;
+
+/** Small, quote- and comment-aware helpers for looking at SQL text. Never rewrite SQL with them. */
+public final class SqlText {
+    private SqlText() {}
+
+    /** The index of the first character that is not white space, a comment or an opening parenthesis. */
+    public static int skipNoise(String sql, int from) {
+        return skip(sql, from, true);
+    }
+
+    private static int skip(String sql, int from, boolean parens) {
+        int i = from;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || (parens && c == '(')) {
+                i++;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? n : nl + 1;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** The first keyword, upper-case ({@code SELECT}, {@code WITH}, {@code SET}...), or "" if none. */
+    public static String firstKeyword(String sql) {
+        int i = skipNoise(sql, 0);
+        int start = i;
+        while (i < sql.length() && (Character.isLetter(sql.charAt(i)) || sql.charAt(i) == '_')) {
+            i++;
+        }
+        return sql.substring(start, i).toUpperCase(Locale.ROOT);
+    }
+
+    /** True for statements that only read: SELECT, WITH, SHOW, DESC/DESCRIBE, EXPLAIN, EXISTS, VALUES. */
+    public static boolean isReadOnly(String sql) {
+        return switch (firstKeyword(sql)) {
+            case "SELECT", "WITH", "SHOW", "DESC", "DESCRIBE", "EXPLAIN", "EXISTS", "VALUES" -> true;
+            default -> false;
+        };
+    }
+
+    /** The text without leading noise and without trailing white space and semicolons. */
+    public static String trimStatement(String sql) {
+        int start = skip(sql, 0, false);
+        int end = sql.length();
+        while (end > start && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
+            end--;
+        }
+        return sql.substring(start, end);
+    }
+}
