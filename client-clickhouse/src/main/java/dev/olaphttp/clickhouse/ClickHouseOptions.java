@@ -1,0 +1,55 @@
+package dev.olaphttp.clickhouse;
+
+import java.util.Set;
+
+/**
+ * The ClickHouse dialect's options, set with {@code SqlClient.Builder#option(name, value)} or as DSN parameters
+ * ({@code clickhouse://u:p@host:8123/db?format=tsv&compression=zstd}). Every other DSN parameter is sent to the
+ * server as a ClickHouse setting.
+ *
+ * <ul>
+ *   <li>{@link #FORMAT}: {@code auto} (default: {@code RowBinaryWithNamesAndTypes} on servers from 20.1,
+ *       {@code TabSeparatedWithNamesAndTypes} on older ones, by the version looked up once per endpoint),
+ *       {@code rowbinary}, {@code tsv}</li>
+ *   <li>{@link #AUTH}: {@code basic} (default) or {@code headers} ({@code X-ClickHouse-User}/{@code -Key})</li>
+ *   <li>{@link #SESSION}: {@code client} (default: {@code USE}/{@code SET} kept client-side and sent as URL
+ *       parameters) or {@code server} (each {@code SqlSession} gets a server {@code session_id})</li>
+ *   <li>{@link #SESSION_TIMEOUT} (seconds), {@link #SESSION_CHECK} ({@code true/false})</li>
+ *   <li>{@link #SERVER_PARAMS}: {@code auto} (default: {@code param_} binding on servers from 20.1, safe
+ *       client-side literals before), {@code true}, {@code false}</li>
+ *   <li>{@link #COMPRESSION}: response compression {@code none} (default), {@code gzip}, {@code zstd},
+ *       {@code lz4}</li>
+ *   <li>{@link #COMPRESS_REQUEST}: gzip request bodies ({@code false} by default)</li>
+ *   <li>{@link #HTTP_GET}: send read-only statements as {@code GET /?query=} ({@code false} by default)</li>
+ *   <li>{@link #WAIT_END_OF_QUERY}, {@link #BUFFER_SIZE}, {@link #ROLE} (comma-separated), {@link #QUOTA_KEY}</li>
+ *   <li>{@link #SEND_PROGRESS}: ask for {@code X-ClickHouse-Progress} headers</li>
+ *   <li>{@link #KILL_ON_CANCEL}: send {@code KILL QUERY} on cancel and early close ({@code true} by default)</li>
+ *   <li>{@link #SERVER_VERSION}: skip the version look-up and assume this version (e.g. {@code 24.8})</li>
+ * </ul>
+ */
+public final class ClickHouseOptions {
+    public static final String FORMAT = "format";
+    public static final String AUTH = "auth";
+    public static final String SESSION = "session";
+    public static final String SESSION_TIMEOUT = "session_timeout";
+    public static final String SESSION_CHECK = "session_check";
+    public static final String SERVER_PARAMS = "server_params";
+    public static final String COMPRESSION = "compression";
+    public static final String COMPRESS_REQUEST = "compress_request";
+    public static final String HTTP_GET = "http_get";
+    public static final String WAIT_END_OF_QUERY = "wait_end_of_query";
+    public static final String BUFFER_SIZE = "buffer_size";
+    public static final String ROLE = "role";
+    public static final String QUOTA_KEY = "quota_key";
+    public static final String SEND_PROGRESS = "send_progress";
+    public static final String KILL_ON_CANCEL = "kill_on_cancel";
+    public static final String SERVER_VERSION = "server_version";
+
+    /** Every option name. */
+    public static final Set<String> ALL = Set.of(
+            FORMAT, AUTH, SESSION, SESSION_TIMEOUT, SESSION_CHECK, SERVER_PARAMS, COMPRESSION, COMPRESS_REQUEST,
+            HTTP_GET, WAIT_END_OF_QUERY, BUFFER_SIZE, ROLE, QUOTA_KEY, SEND_PROGRESS, KILL_ON_CANCEL,
+            SERVER_VERSION);
+
+    private ClickHouseOptions() {}
+}

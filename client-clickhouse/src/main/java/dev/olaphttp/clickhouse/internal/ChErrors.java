@@ -1,0 +1,93 @@
+package dev.olaphttp.clickhouse.internal;
+
+import dev.olaphttp.AuthenticationException;
+import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.QueryCancelledException;
+import dev.olaphttp.QueryFailedException;
+import dev.olaphttp.QueryTimeoutException;
+import dev.olaphttp.ServerBusyException;
+import dev.olaphttp.SqlClientException;
+import dev.olaphttp.spi.ErrorClassifier;
+import dev.olaphttp.spi.HttpErrors;
+import dev.olaphttp.spi.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * ClickHouse's error classifier: {@code X-ClickHouse-Exception-Code} is honoured whatever the status (modern servers
+ * send it with 200 when the status line was already out), the body's {@code Code: N} text is parsed into a typed
+ * exception, and anything else falls back to {@link HttpErrors#fromStatus}.
+ */
+public final class ChErrors implements ErrorClassifier {
+    static final String DIALECT = "clickhouse";
+    private static final Set<Integer> AUTH = Set.of(192, 193, 194, 516);
+    private static final Set<Integer> BUSY = Set.of(202, 203, 209, 210, 439);
+
+    @Override
+    public SqlClientException classify(HttpResponse response) {
+        String codeHeader = response.header("X-ClickHouse-Exception-Code");
+        int status = response.status();
+        if (status / 100 == 2 && codeHeader == null) {
+            return null;
+        }
+        ErrorDetails details = HttpErrors.details(response, DIALECT);
+        String text = readText(response);
+        ServerError err = ServerError.parse(text);
+        if (err == null && codeHeader != null) {
+            try {
+                int code = Integer.parseInt(codeHeader.trim());
+                err = new ServerError(code, null, HttpErrors.snippet(text));
+            } catch (NumberFormatException ignored) {
+                // fall through to the status mapping
+            }
+        }
+        if (err == null) {
+            if (status / 100 == 2) {
+                return HttpErrors.protocolError(response, HttpErrors.snippet(text), details);
+            }
+            return HttpErrors.fromStatus(response, null, details);
+        }
+        return toException(err, details, HttpErrors.retryAfter(response));
+    }
+
+    /** The typed exception for a server error. */
+    static SqlClientException toException(ServerError err, ErrorDetails base, java.time.Duration retryAfter) {
+        ErrorDetails d = base.withErrorCode(err.code());
+        if (err.name() != null) {
+            d = d.withErrorName(err.name());
+        }
+        String msg = err.display();
+        int code = err.code();
+        if (AUTH.contains(code)) {
+            return new AuthenticationException("authentication failed: " + msg, d);
+        }
+        if (BUSY.contains(code)) {
+            return new ServerBusyException("server busy: " + msg, null, d, retryAfter);
+        }
+        if (code == 159) {
+            return new QueryTimeoutException("the server stopped the query at its time limit: " + msg, null, d);
+        }
+        if (code == 394) {
+            return new QueryCancelledException("the query was cancelled on the server: " + msg, d);
+        }
+        if (code == 373) {
+            return new QueryFailedException("the server session is busy with another statement (ClickHouse runs one "
+                    + "statement at a time per session_id; wait for it or use another session): " + msg, d);
+        }
+        if (code == 372) {
+            return new QueryFailedException("the server session has expired or does not exist: " + msg, d);
+        }
+        return new QueryFailedException(msg, d);
+    }
+
+    private static String readText(HttpResponse response) {
+        try (InputStream in = Compression.decode(response.body(), response.header("Content-Encoding"))) {
+            byte[] buf = in.readNBytes(HttpErrors.MAX_ERROR_BODY);
+            return new String(buf, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+}

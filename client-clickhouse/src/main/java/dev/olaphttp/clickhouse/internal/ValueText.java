@@ -1,0 +1,277 @@
+package dev.olaphttp.clickhouse.internal;
+
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Renders Java values as ClickHouse text: the quoted form used inside SQL and inside composite values
+ * ({@code 'it\'s'}, {@code [1,2]}, {@code '2026-01-01'}), and the TSV-escaped form of {@code param_} values.
+ * Values that cannot be rendered without loss or ambiguity are rejected; messages never quote values.
+ */
+final class ValueText {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** Where the text goes: a {@code param_} value of a modern server, or a client-side SQL literal. */
+    enum Target {
+        SERVER_PARAM,
+        SQL_LITERAL
+    }
+
+    private final Target target;
+    private final java.util.function.Supplier<ZoneId> serverZone;
+    private final String paramName;
+
+    ValueText(Target target, java.util.function.Supplier<ZoneId> serverZone, String paramName) {
+        this.target = target;
+        this.serverZone = serverZone;
+        this.paramName = paramName;
+    }
+
+    /** The value of {@code param_<name>} for a placeholder of {@code type}. */
+    String serverParam(Object value, String type) {
+        if (value == null) {
+            return "\\N";
+        }
+        if (isComposite(value)) {
+            return tsvEscape(quoted(value, type));
+        }
+        return tsvEscape(plain(value, type));
+    }
+
+    /** A SQL expression for the placeholder: {@code CAST(<literal> AS <type>)}, or a quoted identifier. */
+    String sqlExpression(Object value, String type) {
+        if (TypeText.base(type).equals("Identifier")) {
+            if (!(value instanceof CharSequence s) || s.isEmpty()) {
+                throw fail("an Identifier needs a non-empty string");
+            }
+            return "`" + escape(s.toString(), '`') + "`";
+        }
+        return "CAST(" + quoted(value, type) + " AS " + type + ")";
+    }
+
+    private static boolean isComposite(Object v) {
+        return v instanceof Collection || v instanceof Map || (v.getClass().isArray() && !(v instanceof byte[]));
+    }
+
+    /** The unquoted text of a scalar, as ClickHouse parses it for the type. */
+    private String plain(Object v, String type) {
+        if (v instanceof CharSequence || v instanceof Character || v instanceof Enum<?>) {
+            String s = v instanceof Enum<?> e ? e.name() : v.toString();
+            checkText(s);
+            return s;
+        }
+        if (v instanceof Boolean b) {
+            return isBool(type) ? b.toString() : (b ? "1" : "0");
+        }
+        if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long
+                || v instanceof BigInteger) {
+            return v.toString();
+        }
+        if (v instanceof Float || v instanceof Double) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d)) {
+                return "nan";
+            }
+            if (Double.isInfinite(d)) {
+                return d > 0 ? "inf" : "-inf";
+            }
+            return v instanceof Float ? Float.toString((Float) v) : Double.toString(d);
+        }
+        if (v instanceof BigDecimal bd) {
+            return bd.toPlainString();
+        }
+        if (v instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (v instanceof LocalTime t) {
+            return t.toString();
+        }
+        if (v instanceof LocalDateTime dt) {
+            return dateTime(dt, type);
+        }
+        if (v instanceof Instant i) {
+            return dateTime(LocalDateTime.ofInstant(i, zoneFor(type)), type);
+        }
+        if (v instanceof ZonedDateTime z) {
+            return dateTime(LocalDateTime.ofInstant(z.toInstant(), zoneFor(type)), type);
+        }
+        if (v instanceof OffsetDateTime o) {
+            return dateTime(LocalDateTime.ofInstant(o.toInstant(), zoneFor(type)), type);
+        }
+        if (v instanceof UUID u) {
+            return u.toString();
+        }
+        if (v instanceof InetAddress a) {
+            return a.getHostAddress();
+        }
+        throw fail("values of type " + v.getClass().getSimpleName() + " cannot be rendered safely");
+    }
+
+    private static boolean isBool(String type) {
+        String b = TypeText.base(TypeText.unwrap(type));
+        return b.equalsIgnoreCase("Bool") || b.equalsIgnoreCase("Boolean");
+    }
+
+    private ZoneId zoneFor(String type) {
+        ZoneId z = TypeText.zone(type);
+        if (z != null) {
+            return z;
+        }
+        ZoneId z2 = serverZone == null ? null : serverZone.get();
+        if (z2 == null) {
+            throw fail("an instant needs a zone: use DateTime('Zone') or a LocalDateTime");
+        }
+        return z2;
+    }
+
+    private String dateTime(LocalDateTime dt, String type) {
+        String s = dt.format(DATE_TIME);
+        int nanos = dt.getNano();
+        if (nanos == 0) {
+            return s;
+        }
+        if (!TypeText.base(TypeText.unwrap(type)).equals("DateTime64") && !type.isEmpty()) {
+            throw fail("fractional seconds do not fit " + type + "; use DateTime64");
+        }
+        String frac = String.format("%09d", nanos);
+        int end = frac.length();
+        while (end > 1 && frac.charAt(end - 1) == '0') {
+            end--;
+        }
+        return s + "." + frac.substring(0, end);
+    }
+
+    /** The quoted form: strings in single quotes, composites in brackets, NULL, bare numbers. */
+    String quoted(Object v, String type) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (v instanceof Map<?, ?> m) {
+            return map(m, type);
+        }
+        if (v instanceof Collection<?> || (v.getClass().isArray() && !(v instanceof byte[]))) {
+            Iterator<?> it = iterate(v);
+            boolean tuple = TypeText.base(TypeText.unwrap(type)).equals("Tuple");
+            StringBuilder sb = new StringBuilder(tuple ? (target == Target.SQL_LITERAL ? "tuple(" : "(") : "[");
+            int i = 0;
+            while (it.hasNext()) {
+                sb.append(i == 0 ? "" : ",").append(quoted(it.next(), TypeText.arg(type, tuple ? i : 0)));
+                i++;
+            }
+            return sb.append(tuple ? ")" : "]").toString();
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return plain(v, type);
+        }
+        return "'" + escape(plain(v, type), '\'') + "'";
+    }
+
+    private String map(Map<?, ?> m, String type) {
+        StringBuilder sb = new StringBuilder(target == Target.SQL_LITERAL ? "map(" : "{");
+        String sep = target == Target.SQL_LITERAL ? "," : ":";
+        int i = 0;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            sb.append(i++ == 0 ? "" : ",").append(quoted(e.getKey(), TypeText.arg(type, 0)));
+            sb.append(sep).append(quoted(e.getValue(), TypeText.arg(type, 1)));
+        }
+        return sb.append(target == Target.SQL_LITERAL ? ")" : "}").toString();
+    }
+
+    private static Iterator<?> iterate(Object v) {
+        if (v instanceof Collection<?> c) {
+            return c.iterator();
+        }
+        int n = Array.getLength(v);
+        return new Iterator<Object>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < n;
+            }
+
+            @Override
+            public Object next() {
+                return Array.get(v, i++);
+            }
+        };
+    }
+
+    /** Backslash escapes inside a quoted string or identifier. */
+    static String escape(String s, char quote) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case '\0' -> sb.append("\\0");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c == quote) {
+                        sb.append('\\').append(c);
+                    } else if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\x%02X", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The TSV escaping of a field: backslash, tab, line feed, carriage return, NUL, backspace, form feed. */
+    static String tsvEscape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\0' -> sb.append("\\0");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private void checkText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    throw fail("the string has an unpaired surrogate (not valid UTF-16)");
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                throw fail("the string has an unpaired surrogate (not valid UTF-16)");
+            }
+        }
+    }
+
+    private IllegalArgumentException fail(String why) {
+        return new IllegalArgumentException("parameter '" + paramName + "': " + why);
+    }
+}
