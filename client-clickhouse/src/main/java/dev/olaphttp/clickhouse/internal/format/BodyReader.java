@@ -1,0 +1,214 @@
+package dev.olaphttp.clickhouse.internal.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A buffered reader over a result body that never hands out the last {@value #HOLD} bytes until the body's end is
+ * known, so that no row overlapping a trailing ClickHouse exception block is decoded. At the end (clean EOF, or an
+ * I/O error when an exception tag is known) it looks for the exception; if found, the data ends before it and the
+ * next read past the data throws {@link StreamSignals.ServerFailure}.
+ *
+ * <p>Also the InputStream that Jackson reads for the JSON format.
+ */
+final class BodyReader extends InputStream {
+    static final int HOLD = 16 * 1024;
+    private static final int CHUNK = 64 * 1024;
+
+    private final InputStream in;
+    private final String tag;
+    private final boolean textFormat;
+    final byte[] buf = new byte[HOLD + CHUNK];
+    /** Next byte to hand out. */
+    int pos;
+    /** End of the bytes that may be handed out. */
+    int limit;
+    /** End of the bytes read from the body. */
+    private int end;
+    private boolean ended;
+    private StreamSignals.ServerFailure pending;
+
+    BodyReader(InputStream in, String tag, boolean textFormat) {
+        this.in = in;
+        this.tag = tag;
+        this.textFormat = textFormat;
+    }
+
+    /**
+     * Makes at least one byte available at {@code pos}; false at the end of the data.
+     *
+     * @throws StreamSignals.ServerFailure when the data ended at a server exception
+     */
+    boolean fill() throws IOException {
+        if (pos < limit) {
+            return true;
+        }
+        while (!ended) {
+            if (pos > 0 && end == buf.length) {
+                System.arraycopy(buf, pos, buf, 0, end - pos);
+                limit -= pos;
+                end -= pos;
+                pos = 0;
+            }
+            int n;
+            try {
+                n = in.read(buf, end, buf.length - end);
+            } catch (IOException e) {
+                if (tag != null && finish(true)) {
+                    break;
+                }
+                throw e;
+            }
+            if (n < 0) {
+                finish(false);
+                break;
+            }
+            end += n;
+            limit = Math.max(limit, end - HOLD);
+            if (pos < limit) {
+                return true;
+            }
+        }
+        if (pos < limit) {
+            return true;
+        }
+        if (pending != null) {
+            throw pending;
+        }
+        return false;
+    }
+
+    /** At the body's end: finds a trailing exception and fixes where the data ends. */
+    private boolean finish(boolean broken) {
+        int from = limit;
+        ExceptionTail.Found found = tag != null
+                ? ExceptionTail.tagged(buf, from, end, tag)
+                : ExceptionTail.untagged(buf, from, end, textFormat);
+        if (found == null && broken) {
+            return false;
+        }
+        ended = true;
+        if (found == null) {
+            limit = end;
+        } else {
+            limit = found.dataEnd();
+            pending = new StreamSignals.ServerFailure(found.message());
+        }
+        return true;
+    }
+
+    /** The next byte, or -1 at the clean end of the data. */
+    int readOrEnd() throws IOException {
+        if (pos >= limit && !fill()) {
+            return -1;
+        }
+        return buf[pos++] & 0xff;
+    }
+
+    /** The next byte; the data must not end here. */
+    int readByte() throws IOException {
+        if (pos >= limit && !fill()) {
+            throw new StreamSignals.Truncated("the body ended inside a value");
+        }
+        return buf[pos++] & 0xff;
+    }
+
+    /** Reads exactly {@code len} bytes. */
+    void readFully(byte[] dst, int off, int len) throws IOException {
+        while (len > 0) {
+            if (pos >= limit && !fill()) {
+                throw new StreamSignals.Truncated("the body ended inside a value");
+            }
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(buf, pos, dst, off, n);
+            pos += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    /** Skips exactly {@code len} bytes. */
+    void skipFully(long len) throws IOException {
+        while (len > 0) {
+            if (pos >= limit && !fill()) {
+                throw new StreamSignals.Truncated("the body ended inside a value");
+            }
+            int n = (int) Math.min(len, limit - pos);
+            pos += n;
+            len -= n;
+        }
+    }
+
+    long readLongLE() throws IOException {
+        if (limit - pos >= 8) {
+            long v = 0;
+            for (int i = 7; i >= 0; i--) {
+                v = (v << 8) | (buf[pos + i] & 0xffL);
+            }
+            pos += 8;
+            return v;
+        }
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v |= (long) readByte() << (8 * i);
+        }
+        return v;
+    }
+
+    int readIntLE() throws IOException {
+        if (limit - pos >= 4) {
+            int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8 | (buf[pos + 2] & 0xff) << 16
+                    | (buf[pos + 3] & 0xff) << 24;
+            pos += 4;
+            return v;
+        }
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            v |= readByte() << (8 * i);
+        }
+        return v;
+    }
+
+    int readShortLE() throws IOException {
+        int lo = readByte();
+        return lo | readByte() << 8;
+    }
+
+    /** An unsigned LEB128 number. */
+    long readVarUInt() throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = readByte();
+            v |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new StreamSignals.Malformed("a LEB128 length longer than 10 bytes");
+    }
+
+    @Override
+    public int read() throws IOException {
+        return readOrEnd();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (pos >= limit && !fill()) {
+            return -1;
+        }
+        int n = Math.min(len, limit - pos);
+        System.arraycopy(buf, pos, b, off, n);
+        pos += n;
+        return n;
+    }
+
+    /** The body is closed by its owner, not here. */
+    @Override
+    public void close() {
+        // the dialect closes the HTTP response
+    }
+}

@@ -1,0 +1,176 @@
+package dev.olaphttp.clickhouse.internal.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.olaphttp.Column;
+import dev.olaphttp.SqlType;
+import dev.olaphttp.TypeKind;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code JSONCompactEachRowWithNamesAndTypes}: the first two arrays are names and types, then one array per row.
+ * A row object {@code {"exception": "..."}} (servers writing exceptions in the output format) is a server error.
+ * ClickHouse writes String values' bytes as they are, so the body is decoded as UTF-8 with U+FFFD replacement.
+ */
+final class JsonCompactDecoder extends AbstractDecoder {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength((int) BinaryValues.MAX_LENGTH)
+                    .maxNestingDepth(200)
+                    .build())
+            .build()
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+
+    private final JsonValues values = new JsonValues(FACTORY);
+    private JsonParser parser;
+    private SqlType[] types;
+
+    JsonCompactDecoder(BodyReader in, DecoderContext ctx) {
+        super(in, ctx);
+    }
+
+    @Override
+    String formatName() {
+        return "JSONCompactEachRowWithNamesAndTypes";
+    }
+
+    @Override
+    boolean bytesForStrings() {
+        return false;
+    }
+
+    @Override
+    List<Column> readHeader() throws IOException {
+        // ClickHouse writes String bytes as they are, even invalid UTF-8: decode with U+FFFD replacement
+        parser = FACTORY.createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
+        if (parser.nextToken() == null) {
+            return List.of();
+        }
+        List<String> names = stringArray();
+        if (parser.nextToken() == null) {
+            throw new StreamSignals.Truncated("the body ended after the names row");
+        }
+        List<String> typeNames = stringArray();
+        if (names.size() != typeNames.size()) {
+            throw new StreamSignals.Malformed("the header has " + names.size() + " names but " + typeNames.size()
+                    + " types");
+        }
+        types = new SqlType[names.size()];
+        List<Column> columns = new ArrayList<>(names.size());
+        for (int i = 0; i < types.length; i++) {
+            types[i] = ClickHouseTypes.parse(typeNames.get(i), ctx.serverTimeZone());
+            columns.add(new Column(names.get(i), types[i]));
+        }
+        return columns;
+    }
+
+    private List<String> stringArray() throws IOException {
+        serverException();
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new StreamSignals.Malformed("expected a header array, got " + parser.currentToken());
+        }
+        List<String> out = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+            out.add(parser.getText());
+        }
+        if (parser.currentToken() != JsonToken.END_ARRAY) {
+            throw new StreamSignals.Malformed("expected a string in the header, got " + parser.currentToken());
+        }
+        return out;
+    }
+
+    /** Raises the server's error when the current token starts an {@code {"exception": ...}} object. */
+    private void serverException() throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return;
+        }
+        if (parser.nextToken() == JsonToken.FIELD_NAME && "exception".equals(parser.currentName())
+                && parser.nextToken() == JsonToken.VALUE_STRING) {
+            throw new StreamSignals.ServerFailure(parser.getText());
+        }
+        throw new StreamSignals.Malformed("expected a row array, got an object");
+    }
+
+    @Override
+    boolean readRow() throws IOException {
+        JsonParser p = parser;
+        if (p.nextToken() == null) {
+            return false;
+        }
+        serverException();
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new StreamSignals.Malformed("expected a row array, got " + p.currentToken());
+        }
+        RowBuffer r = row;
+        for (int c = 0; c < types.length; c++) {
+            if (p.nextToken() == JsonToken.END_ARRAY) {
+                throw new StreamSignals.Malformed("row has " + c + " values, expected " + types.length);
+            }
+            read(p, r, c);
+        }
+        if (p.nextToken() != JsonToken.END_ARRAY) {
+            throw new StreamSignals.Malformed("row has more than " + types.length + " values");
+        }
+        return true;
+    }
+
+    private void read(JsonParser p, RowBuffer r, int c) throws IOException {
+        SqlType t = types[c];
+        JsonToken tok = p.currentToken();
+        boolean nullToken = tok == JsonToken.VALUE_NULL;
+        if (nullToken && t.nullable()) {
+            r.nulls[c] = true;
+            return;
+        }
+        switch (t.kind()) {
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 -> {
+                if (tok == JsonToken.VALUE_NUMBER_INT) {
+                    r.longs[c] = p.getLongValue();
+                } else {
+                    r.longs[c] = parseLong(JsonValues.scalarText(p, t));
+                }
+            }
+            case UINT64 -> r.longs[c] = parseUnsigned(JsonValues.scalarText(p, t));
+            case BOOLEAN -> r.longs[c] = tok == JsonToken.VALUE_TRUE ? 1 : tok == JsonToken.VALUE_FALSE ? 0
+                    : TextValues.bool(JsonValues.scalarText(p, t)) ? 1 : 0;
+            case DATE, TIMESTAMP, TIME -> r.longs[c] = TextValues.ticks(t, JsonValues.scalarText(p, t));
+            case FLOAT32, FLOAT64 -> r.doubles[c] = floating(p, t);
+            default -> {
+                Object v = values.value(p, t, 0);
+                r.objects[c] = v;
+                r.nulls[c] = v == null;
+            }
+        }
+    }
+
+    private static double floating(JsonParser p, SqlType t) throws IOException {
+        try {
+            return JsonValues.floating(p, t.kind() == TypeKind.FLOAT32);
+        } catch (NumberFormatException e) {
+            throw new StreamSignals.Malformed("'" + p.getText() + "' is not a " + t.name(), e);
+        }
+    }
+
+    private static long parseLong(String s) throws StreamSignals.Malformed {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new StreamSignals.Malformed("'" + Values.snippet(s) + "' is not an integer", e);
+        }
+    }
+
+    private static long parseUnsigned(String s) throws StreamSignals.Malformed {
+        try {
+            return Long.parseUnsignedLong(s);
+        } catch (NumberFormatException e) {
+            throw new StreamSignals.Malformed("'" + Values.snippet(s) + "' is not a UInt64", e);
+        }
+    }
+}

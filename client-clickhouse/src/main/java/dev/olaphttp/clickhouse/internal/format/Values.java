@@ -1,0 +1,240 @@
+package dev.olaphttp.clickhouse.internal.format;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Conversions shared by the three decoders, so every format yields identical Java values. */
+final class Values {
+    static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    private Values() {
+    }
+
+    /** A little-endian two's complement integer of {@code b.length} bytes. */
+    static BigInteger fromLittleEndian(byte[] b, boolean unsigned) {
+        byte[] be = new byte[b.length + (unsigned ? 1 : 0)];
+        for (int i = 0; i < b.length; i++) {
+            be[be.length - 1 - i] = b[i];
+        }
+        return new BigInteger(be);
+    }
+
+    /** A decimal at exactly the column's scale. */
+    static BigDecimal decimal(BigDecimal v, int scale) throws StreamSignals.Malformed {
+        try {
+            return v.scale() == scale ? v : v.setScale(scale, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new StreamSignals.Malformed("decimal " + v + " has more than " + scale + " fraction digits");
+        }
+    }
+
+    static InetAddress ipv4(int v) {
+        byte[] b = {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static InetAddress ipv6(byte[] b) {
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses an IP literal without ever resolving a host name. */
+    static InetAddress ipLiteral(String s, boolean v6) throws StreamSignals.Malformed {
+        if (!v6) {
+            String[] parts = s.split("\\.", -1);
+            if (parts.length != 4) {
+                throw new StreamSignals.Malformed("not an IPv4 address: " + snippet(s));
+            }
+            int v = 0;
+            for (String p : parts) {
+                if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+                    throw new StreamSignals.Malformed("not an IPv4 address: " + snippet(s));
+                }
+                int octet = Integer.parseInt(p);
+                if (octet > 255) {
+                    throw new StreamSignals.Malformed("not an IPv4 address: " + snippet(s));
+                }
+                v = v << 8 | octet;
+            }
+            return ipv4(v);
+        }
+        if (s.indexOf(':') < 0 || !s.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+            throw new StreamSignals.Malformed("not an IPv6 address: " + snippet(s));
+        }
+        try {
+            return InetAddress.getByName(s);
+        } catch (UnknownHostException e) {
+            throw new StreamSignals.Malformed("not an IPv6 address: " + snippet(s), e);
+        }
+    }
+
+    /** Days since the epoch of {@code yyyy-MM-dd}. */
+    static long epochDay(String s) throws StreamSignals.Malformed {
+        try {
+            return LocalDate.parse(s).toEpochDay();
+        } catch (RuntimeException e) {
+            throw new StreamSignals.Malformed("not a date: " + snippet(s), e);
+        }
+    }
+
+    /** Ticks of 10^-precision seconds of {@code yyyy-MM-dd HH:mm:ss[.fff]} read in a zone (UTC if none). */
+    static long epochTicks(String s, int precision, ZoneId zone) throws StreamSignals.Malformed {
+        try {
+            int dot = s.indexOf('.', 10);
+            String main = dot < 0 ? s : s.substring(0, dot);
+            LocalDateTime t = LocalDateTime.parse(main.replace(' ', 'T'));
+            long seconds = zone == null ? t.toEpochSecond(ZoneOffset.UTC) : t.atZone(zone).toEpochSecond();
+            long frac = 0;
+            if (dot >= 0) {
+                String f = s.substring(dot + 1);
+                if (f.length() > precision || !f.chars().allMatch(Character::isDigit)) {
+                    throw new StreamSignals.Malformed("bad fraction in " + snippet(s));
+                }
+                frac = Long.parseLong(f) * POW10[precision - f.length()];
+            }
+            return Math.addExact(Math.multiplyExact(seconds, POW10[precision]), frac);
+        } catch (RuntimeException e) {
+            throw new StreamSignals.Malformed("not a date-time: " + snippet(s), e);
+        }
+    }
+
+    /** Ticks of {@code [-]H+:MM:SS[.fff]}. */
+    static long timeTicks(String s, int precision) throws StreamSignals.Malformed {
+        try {
+            boolean neg = s.startsWith("-");
+            String body = neg ? s.substring(1) : s;
+            int dot = body.indexOf('.');
+            String main = dot < 0 ? body : body.substring(0, dot);
+            String[] hms = main.split(":", -1);
+            if (hms.length != 3) {
+                throw new StreamSignals.Malformed("not a time: " + snippet(s));
+            }
+            long secs = Long.parseLong(hms[0]) * 3600 + Long.parseLong(hms[1]) * 60 + Long.parseLong(hms[2]);
+            long frac = 0;
+            if (dot >= 0) {
+                String f = body.substring(dot + 1);
+                if (f.length() > precision) {
+                    throw new StreamSignals.Malformed("bad fraction in " + snippet(s));
+                }
+                frac = Long.parseLong(f) * POW10[precision - f.length()];
+            }
+            long v = secs * POW10[precision] + frac;
+            return neg ? -v : v;
+        } catch (NumberFormatException e) {
+            throw new StreamSignals.Malformed("not a time: " + snippet(s), e);
+        }
+    }
+
+    static String dateTimeText(LocalDateTime t, int precision) {
+        StringBuilder sb = new StringBuilder(29);
+        sb.append(t.toLocalDate()).append(' ');
+        two(sb, t.getHour()).append(':');
+        two(sb, t.getMinute()).append(':');
+        two(sb, t.getSecond());
+        if (precision > 0) {
+            String nanos = Integer.toString(1_000_000_000 + t.getNano()).substring(1);
+            sb.append('.').append(nanos, 0, precision);
+        }
+        return sb.toString();
+    }
+
+    static String timeText(long ticks, int precision) {
+        long per = POW10[precision];
+        StringBuilder sb = new StringBuilder();
+        if (ticks < 0) {
+            sb.append('-');
+        }
+        long a = Math.abs(ticks);
+        long secs = a / per;
+        two(sb, (int) (secs / 3600)).append(':');
+        two(sb, (int) (secs / 60 % 60)).append(':');
+        two(sb, (int) (secs % 60));
+        if (precision > 0) {
+            sb.append('.').append(Long.toString(per + a % per).substring(1));
+        }
+        return sb.toString();
+    }
+
+    private static StringBuilder two(StringBuilder sb, int v) {
+        if (v < 10) {
+            sb.append('0');
+        }
+        return sb.append(v);
+    }
+
+    /** UTF-8 with U+FFFD for invalid sequences (ClickHouse strings are arbitrary bytes). */
+    static String utf8(byte[] b, int off, int len) {
+        return new String(b, off, len, StandardCharsets.UTF_8);
+    }
+
+    /** ClickHouse-like text of a decoded value: strings bare at the top, quoted inside containers. */
+    static String text(Object v) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, v, true);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Object v, boolean top) {
+        if (v == null) {
+            sb.append(top ? "\\N" : "NULL");
+        } else if (v instanceof List<?> list) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i > 0 ? "," : "");
+                append(sb, list.get(i), false);
+            }
+            sb.append(']');
+        } else if (v instanceof Map<?, ?> map) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                sb.append(first ? "" : ",");
+                first = false;
+                append(sb, e.getKey(), false);
+                sb.append(':');
+                append(sb, e.getValue(), false);
+            }
+            sb.append('}');
+        } else if (v instanceof Number || v instanceof Boolean) {
+            sb.append(v);
+        } else {
+            String s = v instanceof InetAddress ip ? ip.getHostAddress()
+                    : v instanceof ZonedDateTime z ? dateTimeText(z.toLocalDateTime(), 0)
+                    : v.toString();
+            if (top) {
+                sb.append(s);
+            } else {
+                sb.append('\'').append(s.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+            }
+        }
+    }
+
+    static String snippet(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+}
