@@ -1,0 +1,218 @@
+package dev.olaphttp.starrocks.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.ProtocolException;
+import dev.olaphttp.QueryFailedException;
+import dev.olaphttp.QueryStats;
+import dev.olaphttp.Schema;
+import dev.olaphttp.SqlClientException;
+import dev.olaphttp.spi.HttpErrors;
+import dev.olaphttp.spi.HttpResponse;
+import dev.olaphttp.spi.QueryExecution;
+import dev.olaphttp.spi.RowValues;
+import dev.olaphttp.spi.SessionDelta;
+import dev.olaphttp.spi.StatementRequest;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One statement sent to the FE: reads its body through {@link ResultReader}, maps read failures to typed
+ * exceptions, and on {@link #cancel()} or an early {@link #close()} ends the call and sends
+ * {@code KILL QUERY <connectionId>}.
+ */
+final class RemoteExecution implements QueryExecution {
+    /** Server-info key of the FE connection id. */
+    static final String CONNECTION_ID = "connectionId";
+    /** Server-info key of the {@code X-StarRocks-Query-Id} header. */
+    static final String SERVER_QUERY_ID = "queryId";
+    /** The response header carrying the FE's query id. */
+    static final String QUERY_ID_HEADER = "X-StarRocks-Query-Id";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final StatementRequest request;
+    private final HttpResponse response;
+    private final HeadCapture body;
+    private final JsonParser parser;
+    private final ResultReader reader;
+    private final KillSender killer;
+    private final ErrorDetails details;
+    private final Map<String, String> serverInfo = new LinkedHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean killed = new AtomicBoolean();
+    private volatile boolean finished;
+    private volatile CompletableFuture<Void> kill = CompletableFuture.completedFuture(null);
+
+    private RemoteExecution(
+            StatementRequest request, HttpResponse response, boolean emptyAllowed, KillSender killer,
+            ErrorDetails details) throws IOException {
+        this.request = request;
+        this.response = response;
+        this.killer = killer;
+        this.details = details;
+        this.body = new HeadCapture(response.body());
+        this.parser = JSON.createParser(body);
+        this.reader = new ResultReader(parser, emptyAllowed);
+        String serverQueryId = response.header(QUERY_ID_HEADER);
+        if (serverQueryId != null) {
+            serverInfo.put(SERVER_QUERY_ID, serverQueryId);
+        }
+    }
+
+    /** Starts reading a response: everything up to the first row. Closes the response when that fails. */
+    static RemoteExecution open(
+            StatementRequest request, HttpResponse response, boolean kill, KillSender killer, ErrorDetails details) {
+        RemoteExecution e;
+        try {
+            e = new RemoteExecution(request, response, kill, killer, details);
+        } catch (IOException | RuntimeException ex) {
+            response.close();
+            throw new ProtocolException("cannot read the StarRocks response: " + ex, ex, details);
+        }
+        String contentType = response.header("Content-Type");
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")) {
+            String snippet = HttpErrors.snippet(HttpErrors.bodyText(response));
+            e.release();
+            throw HttpErrors.protocolError(response, snippet, details);
+        }
+        try {
+            e.reader.readHead();
+        } catch (IOException ex) {
+            e.release();
+            throw e.map(ex);
+        }
+        if (e.reader.connectionId() != null) {
+            e.serverInfo.put(CONNECTION_ID, e.reader.connectionId());
+        }
+        if (e.reader.isDone()) {
+            e.finished = true;
+            e.release();
+        }
+        return e;
+    }
+
+    @Override
+    public String queryId() {
+        return request.queryId();
+    }
+
+    @Override
+    public Schema schema() {
+        return reader.schema();
+    }
+
+    @Override
+    public boolean advance() {
+        if (finished) {
+            return false;
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("the result is closed");
+        }
+        try {
+            if (reader.next()) {
+                return true;
+            }
+            finished = true;
+            release();
+            return false;
+        } catch (IOException ex) {
+            finished = true; // the server's work ended with the stream (or the caller cancelled it)
+            release();
+            throw map(ex);
+        } catch (RuntimeException ex) {
+            finished = true;
+            release();
+            throw ex;
+        }
+    }
+
+    private SqlClientException map(IOException ex) {
+        long rows = reader.rows();
+        if (ex instanceof ResultReader.Failed f) {
+            return new QueryFailedException(f.getMessage(), details.withHttpStatus(response.status()));
+        }
+        if (ex instanceof JsonEOFException) {
+            return response.readFailure(ex, rows);
+        }
+        if (ex instanceof JsonProcessingException j) {
+            if (request.cancellation().isCancelled()) {
+                return response.readFailure(ex, rows);
+            }
+            String head = body.head().stripLeading();
+            if (rows == 0 && !head.startsWith("{")) {
+                return HttpErrors.protocolError(response, HttpErrors.snippet(head), details);
+            }
+            return new ProtocolException("malformed StarRocks result after " + rows + " rows: "
+                    + j.getOriginalMessage(), ex, details.withHttpStatus(response.status()));
+        }
+        return response.readFailure(ex, rows);
+    }
+
+    @Override
+    public RowValues row() {
+        return reader.row();
+    }
+
+    @Override
+    public SessionDelta sessionDelta() {
+        return SessionDelta.none();
+    }
+
+    @Override
+    public QueryStats stats() {
+        return reader.stats();
+    }
+
+    @Override
+    public Map<String, String> serverInfo() {
+        return Map.copyOf(serverInfo);
+    }
+
+    @Override
+    public void cancel() {
+        // aborts the call (a blocked read fails at once); the reading thread releases the response
+        request.cancellation().cancel();
+        if (!finished) {
+            sendKill();
+        }
+    }
+
+    @Override
+    public void close() {
+        boolean unfinished = !finished;
+        release();
+        if (unfinished) {
+            sendKill();
+        }
+    }
+
+    private void sendKill() {
+        if (killer != null && killed.compareAndSet(false, true)) {
+            kill = killer.killQuery(reader.connectionId(), response.endpoint(), request.state(), request.queryId());
+        }
+    }
+
+    /** Completes once the KILL (if any) was sent or failed; for tests. */
+    CompletableFuture<Void> killDone() {
+        return kill;
+    }
+
+    private void release() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                parser.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the response is closed next
+            }
+            response.close();
+        }
+    }
+}

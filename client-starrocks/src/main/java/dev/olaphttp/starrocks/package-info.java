@@ -1,0 +1,2 @@
+/** The StarRocks dialect of olaphttp: {@link dev.olaphttp.starrocks.StarRocks} and its {@code Dialect}. */
+package dev.olaphttp.starrocks;
