@@ -1,0 +1,39 @@
+package dev.olaphttp.databend;
+
+import dev.olaphttp.SessionState;
+import dev.olaphttp.SqlClient;
+import dev.olaphttp.databend.internal.DialectSupport;
+import java.util.Optional;
+
+/**
+ * Entry points for Databend.
+ *
+ * <pre>{@code
+ * try (SqlClient client = Databend.client("databend://user:pass@host:443/db?warehouse=wh")) {
+ *     long n = client.sql("SELECT count(*) FROM t").single(r -> r.getLong(1));
+ * }
+ * }</pre>
+ *
+ * <p>DSN parameters: {@code warehouse}, {@code tenant}, {@code sslmode=disable|require} (TLS and port 443 by
+ * default; {@code disable} means plain HTTP, port 8000 by default), {@code access_token} (bearer/JWT instead of
+ * user and password), {@code wait_time_secs}, {@code max_rows_per_page}, {@code max_rows_in_buffer},
+ * {@code login=disable}, and {@code setting.<name>=<value>} for session settings.
+ */
+public final class Databend {
+    private Databend() {}
+
+    /** A client for a {@code databend://} DSN. */
+    public static SqlClient client(String dsn) {
+        return builder(dsn).build();
+    }
+
+    /** A builder preset from a {@code databend://} DSN, to refine (timeouts, HTTP client, options). */
+    public static SqlClient.Builder builder(String dsn) {
+        return SqlClient.builder().dialect(new DatabendDialect()).dsn(dsn);
+    }
+
+    /** The transaction state ({@code AutoCommit}, {@code Active}, {@code Fail}) of a session, when known. */
+    public static Optional<String> transactionState(SessionState state) {
+        return state.dialectState().map(DialectSupport::transactionState);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.olaphttp.databend.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.olaphttp.SqlType;
+import dev.olaphttp.TypeKind;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The values of one result column for the current page, decoded straight from the JSON parser into a primitive or
+ * object array. The decoding strategy is chosen once per result by {@link #forType}.
+ */
+abstract class CellColumn {
+    final String name;
+    SqlType type;
+    boolean[] nulls = new boolean[0];
+
+    CellColumn(String name, SqlType type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    /** The storage for a type: unboxed longs, unboxed doubles, or objects. */
+    static CellColumn forType(String name, SqlType type) {
+        TypeKind k = type.kind();
+        if (k.fitsLong() || k == TypeKind.BOOLEAN || k == TypeKind.UINT64) {
+            return new LongColumn(name, type);
+        }
+        if (k == TypeKind.FLOAT32 || k == TypeKind.FLOAT64) {
+            return new DoubleColumn(name, type);
+        }
+        return new ObjectColumn(name, type);
+    }
+
+    /** Makes room for {@code rows} values. */
+    void ensure(int rows) {
+        if (nulls.length < rows) {
+            int n = Math.max(rows, nulls.length * 2);
+            nulls = Arrays.copyOf(nulls, n);
+            grow(n);
+        }
+    }
+
+    abstract void grow(int capacity);
+
+    /** Reads a non-null string cell at the parser's current token. */
+    abstract void read(JsonParser p, int row) throws IOException;
+
+    void readNull(int row) {
+        nulls[row] = true;
+    }
+
+    /** Called once the whole page is parsed and its format known: finishes deferred conversions. */
+    void finish(int rows, ResultFormat fmt) {}
+
+    /** Drops references to the page's values. */
+    void clear(int rows) {
+        Arrays.fill(nulls, 0, rows, false);
+    }
+
+    boolean isNull(int row) {
+        return nulls[row];
+    }
+
+    long getLong(int row) {
+        throw new IllegalStateException("column " + name + " is not an integer column");
+    }
+
+    double getDouble(int row) {
+        throw new IllegalStateException("column " + name + " is not a float column");
+    }
+
+    abstract Object getObject(int row);
+}

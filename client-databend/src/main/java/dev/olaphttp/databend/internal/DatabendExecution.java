@@ -1,0 +1,370 @@
+package dev.olaphttp.databend.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.olaphttp.Endpoint;
+import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.ProtocolException;
+import dev.olaphttp.QueryCancelledException;
+import dev.olaphttp.QueryStats;
+import dev.olaphttp.Schema;
+import dev.olaphttp.SqlClientException;
+import dev.olaphttp.databend.DatabendQueryException;
+import dev.olaphttp.databend.DatabendQueryException.Reason;
+import dev.olaphttp.spi.HttpBody;
+import dev.olaphttp.spi.HttpCall;
+import dev.olaphttp.spi.HttpErrors;
+import dev.olaphttp.spi.HttpResponse;
+import dev.olaphttp.spi.QueryExecution;
+import dev.olaphttp.spi.RowValues;
+import dev.olaphttp.spi.SessionDelta;
+import dev.olaphttp.spi.StatementRequest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One statement over {@code /v1/query}: the POST, then {@code next_uri} pages fetched lazily as rows are read
+ * (long polls repeat), {@code final_uri} at the natural end, {@code kill_uri} then {@code final_uri} on cancel or an
+ * early close. Follow-ups are pinned to the endpoint that answered and carry the sticky node.
+ */
+final class DatabendExecution implements QueryExecution {
+    private static final Logger log = LoggerFactory.getLogger(DatabendExecution.class);
+
+    private final DatabendClient client;
+    private final StatementRequest request;
+    private final CookieSession cookie;
+    private final StatementSession session;
+    private final ErrorDetails details;
+    private final Duration pageReadTimeout;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ResultStats stats;
+    private volatile Endpoint endpoint;
+    private volatile String nodeId;
+    private volatile String finalUri;
+    private volatile String killUri;
+    private volatile String statsUri;
+    private Page page;
+    private ResultColumns columns;
+    private ResultFormat format;
+    private long rowsDelivered;
+    private volatile boolean finished;
+    private volatile boolean serverGone;
+
+    private DatabendExecution(DatabendClient client, StatementRequest request, CookieSession cookie,
+            StatementSession session) {
+        this.client = client;
+        this.request = request;
+        this.cookie = cookie;
+        this.session = session;
+        this.details = ErrorDetails.of(DatabendErrors.DIALECT, request.queryId());
+        this.stats = new ResultStats(request.sql());
+        long needed = client.requests.options.waitTimeSecs() + 10;
+        Duration configured = client.requests.context.config().readTimeout();
+        this.pageReadTimeout = configured.getSeconds() < needed ? Duration.ofSeconds(needed) : null;
+    }
+
+    /** Sends the POST and reads the first response; throws the server's error if the statement failed. */
+    static DatabendExecution start(DatabendClient client, StatementRequest request, Object stageAttachment) {
+        client.ensureLogin();
+        CookieSession cookie = client.cookieFor(request);
+        StatementSession session = StatementSession.of(request, client);
+        DatabendExecution ex = new DatabendExecution(client, request, cookie, session);
+        byte[] body = QueryBody.write(request, session.sent(), client.requests.options,
+                (dev.olaphttp.databend.StageAttachment) stageAttachment);
+        HttpCall call = client.requests.call("POST", "/v1/query", cookie, session.stickyNode())
+                .header(Requests.QUERY_ID, request.queryId())
+                .body(HttpBody.of(body, "application/json"))
+                .idempotent(true)
+                .deadline(request.deadline())
+                .cancellation(request.cancellation())
+                .info(request.info())
+                .readTimeout(ex.pageReadTimeout)
+                .build();
+        ex.load(call);
+        if (!ex.page.drained()) {
+            client.heartbeats.register(ex, new Heartbeats.Entry(cookie, ex.nodeId, request.queryId(), ex.endpoint,
+                    ex.page.resultTimeoutSecs));
+        }
+        return ex;
+    }
+
+    /** Sends a call and reads its page; the response is closed on every path. */
+    private void load(HttpCall call) {
+        HttpResponse r = client.requests.context.transport().execute(call);
+        try {
+            if (endpoint == null) {
+                endpoint = r.endpoint();
+            }
+            cookie.learn(r);
+            stats.version(r.header("X-DATABEND-VERSION"));
+            RecordingInputStream in = new RecordingInputStream(r.body(), PageParser.SESSION_RECORD_LIMIT);
+            Page p;
+            try {
+                p = PageParser.parse(in, this::columnsFor);
+            } catch (JsonEOFException e) {
+                throw r.readFailure(e, rowsDelivered);
+            } catch (JsonProcessingException e) {
+                throw protocol(r, in, "malformed JSON: " + e.getOriginalMessage());
+            } catch (IOException e) {
+                throw r.readFailure(e, rowsDelivered);
+            } catch (PageParser.MalformedPage | ObjectColumn.CellException e) {
+                throw protocol(r, in, e.getMessage());
+            }
+            accept(p);
+        } finally {
+            r.close();
+        }
+    }
+
+    private ProtocolException protocol(HttpResponse r, RecordingInputStream in, String what) {
+        String head = HttpErrors.snippet(in.head());
+        return HttpErrors.protocolError(r, what + (head.isEmpty() ? "" : "; body starts: " + head),
+                details.withHttpStatus(r.status()));
+    }
+
+    private CellColumn[] columnsFor(Page p) {
+        if (columns == null) {
+            if (p.schema.isEmpty()) {
+                return null;
+            }
+            columns = new ResultColumns(p.schema);
+        } else if (!columns.matches(p.schema)) {
+            throw new PageParser.MalformedPage("the result's schema changed between pages");
+        }
+        return columns.columns();
+    }
+
+    private void accept(Page p) {
+        if (p.nodeId != null && !p.nodeId.isEmpty()) {
+            nodeId = p.nodeId;
+        }
+        if (p.sessionJson != null) {
+            session.received(p.sessionJson);
+        }
+        cookie.learn(p.sessionId);
+        finalUri = p.finalUri != null ? p.finalUri : finalUri;
+        killUri = p.killUri != null ? p.killUri : killUri;
+        statsUri = p.statsUri != null ? p.statsUri : statsUri;
+        stats.update(p, nodeId);
+        if (format == null && p.hasSettings) {
+            format = new ResultFormat(ResultFormat.zoneOf(p.timezone != null ? p.timezone : session.timezone()),
+                    p.binaryFormat, "driver".equalsIgnoreCase(p.jsonResultMode));
+        }
+        page = p;
+        if (p.hasError()) {
+            finished = true;
+            client.heartbeats.unregister(this);
+            if (p.id != null && !p.id.isEmpty() && finalUri != null) {
+                stopQuietly(false);
+            }
+            ErrorDetails d = details.withHttpStatus(200);
+            if (p.errorCode != null) {
+                d = d.withErrorCode(p.errorCode);
+            }
+            Reason reason = p.id == null || p.id.isEmpty() ? Reason.START_FAILED : Reason.QUERY_FAILED;
+            throw new DatabendQueryException(reason, p.errorMessage, p.errorDetail, d);
+        }
+        if (columns != null) {
+            if (!columns.resolved() && (format != null || p.rows > 0 || p.drained())) {
+                columns.resolve(currentFormat().zone());
+            }
+            columns.pageLoaded(p.rows, currentFormat());
+        } else if (p.rows > 0) {
+            throw new ProtocolException("rows arrived without a schema", null, details);
+        }
+    }
+
+    private ResultFormat currentFormat() {
+        return format != null ? format : new ResultFormat(ResultFormat.zoneOf(session.timezone()), null, false);
+    }
+
+    @Override
+    public String queryId() {
+        return request.queryId();
+    }
+
+    @Override
+    public Schema schema() {
+        while (columns == null || !columns.resolved()) {
+            if (columns != null && page.drained()) {
+                columns.resolve(currentFormat().zone());
+                break;
+            }
+            if (page.drained()) {
+                return Schema.empty();
+            }
+            fetch(page.nextUri);
+        }
+        return columns.schema();
+    }
+
+    @Override
+    public boolean advance() {
+        checkCancelled();
+        while (true) {
+            if (columns != null && columns.next()) {
+                rowsDelivered++;
+                return true;
+            }
+            if (finished) {
+                return false;
+            }
+            if (page.drained()) {
+                finishNaturally();
+                return false;
+            }
+            fetch(page.nextUri);
+        }
+    }
+
+    private void checkCancelled() {
+        if (request.cancellation().isCancelled()) {
+            throw new QueryCancelledException("query cancelled after " + rowsDelivered + " rows", details);
+        }
+    }
+
+    private void fetch(String uri) {
+        checkCancelled();
+        if (columns != null) {
+            columns.clearPage();
+        }
+        HttpCall call = client.requests.call("GET", uri, cookie, nodeId)
+                .endpoint(endpoint)
+                .idempotent(true)
+                .deadline(request.deadline())
+                .cancellation(request.cancellation())
+                .info(request.info())
+                .readTimeout(pageReadTimeout)
+                .build();
+        try {
+            load(call);
+        } catch (DatabendQueryException e) {
+            if (e.reason() == Reason.QUERY_NOT_FOUND || e.reason() == Reason.QUERY_CLOSED) {
+                serverGone = true;
+                client.heartbeats.unregister(this);
+            }
+            throw e;
+        }
+        Heartbeats.Entry hb = client.heartbeats.entry(this);
+        if (hb != null) {
+            hb.touch();
+        }
+    }
+
+    private void finishNaturally() {
+        finished = true;
+        client.heartbeats.unregister(this);
+        String uri = page.nextUri;
+        if (uri != null && !request.cancellation().isCancelled()) {
+            try {
+                if (columns != null) {
+                    columns.clearPage();
+                }
+                load(client.requests.call("GET", uri, cookie, nodeId)
+                        .endpoint(endpoint)
+                        .deadline(Requests.housekeepingDeadline())
+                        .info(request.info())
+                        .build());
+            } catch (SqlClientException e) {
+                log.debug("final request of query {} failed: {}", request.queryId(), e.getMessage());
+            }
+        }
+        session.finished(client, cookie, nodeId, endpoint, stats.resultTimeoutSecs());
+    }
+
+    @Override
+    public RowValues row() {
+        return columns;
+    }
+
+    @Override
+    public SessionDelta sessionDelta() {
+        return session.delta(cookie);
+    }
+
+    @Override
+    public QueryStats stats() {
+        if (!finished && !serverGone && !stopping.get() && statsUri != null) {
+            refreshStats();
+        }
+        return stats.build();
+    }
+
+    private void refreshStats() {
+        HttpCall call = client.requests.call("GET", statsUri, cookie, nodeId)
+                .endpoint(endpoint)
+                .deadline(Requests.housekeepingDeadline())
+                .info(request.info())
+                .build();
+        try (HttpResponse r = client.requests.context.transport().execute(call)) {
+            Page p = PageParser.parse(new RecordingInputStream(r.body(), 0), pg -> null);
+            stats.update(p, nodeId);
+        } catch (IOException | RuntimeException e) {
+            log.debug("stats of query {} unavailable: {}", request.queryId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public Map<String, String> serverInfo() {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (nodeId != null) {
+            m.put("node_id", nodeId);
+        }
+        if (cookie.sessionId() != null) {
+            m.put("session_id", cookie.sessionId());
+        }
+        if (stats.version() != null) {
+            m.put("version", stats.version());
+        }
+        return m;
+    }
+
+    @Override
+    public void cancel() {
+        request.cancellation().cancel();
+        if (!finished && !serverGone) {
+            stopQuietly(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        client.heartbeats.unregister(this);
+        if (!finished && !serverGone) {
+            stopQuietly(true);
+        }
+    }
+
+    /** Kill (when asked) then final, each once, best effort. */
+    private void stopQuietly(boolean kill) {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        client.heartbeats.unregister(this);
+        if (kill && killUri != null) {
+            sendQuietly("POST", killUri);
+        }
+        if (finalUri != null) {
+            sendQuietly("GET", finalUri);
+        }
+    }
+
+    private void sendQuietly(String method, String uri) {
+        try {
+            client.requests.send(client.requests.call(method, uri, cookie, nodeId).info(request.info()), cookie,
+                    endpoint);
+        } catch (SqlClientException | IllegalArgumentException e) {
+            log.debug("{} {} for query {} failed: {}", method, uri.replaceAll("\\?.*", ""), request.queryId(),
+                    e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.olaphttp.databend.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.olaphttp.SqlType;
+import dev.olaphttp.TypeKind;
+import java.io.IOException;
+import java.util.Arrays;
+
+/** Float32/Float64 values, unboxed; NaN and infinities as the server spells them. */
+final class DoubleColumn extends CellColumn {
+    private final boolean float32;
+    private double[] values = new double[0];
+
+    DoubleColumn(String name, SqlType type) {
+        super(name, type);
+        this.float32 = type.kind() == TypeKind.FLOAT32;
+    }
+
+    @Override
+    void grow(int capacity) {
+        values = Arrays.copyOf(values, capacity);
+    }
+
+    @Override
+    void read(JsonParser p, int row) throws IOException {
+        nulls[row] = false;
+        JsonToken t = p.currentToken();
+        values[row] = t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT
+                ? p.getDoubleValue()
+                : ValueText.parseDouble(p.getText());
+    }
+
+    @Override
+    double getDouble(int row) {
+        return values[row];
+    }
+
+    @Override
+    Object getObject(int row) {
+        if (nulls[row]) {
+            return null;
+        }
+        return float32 ? (Object) (float) values[row] : (Object) values[row];
+    }
+}
