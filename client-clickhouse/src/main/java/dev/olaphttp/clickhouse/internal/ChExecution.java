@@ -7,6 +7,7 @@ import dev.olaphttp.Schema;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.clickhouse.internal.format.DecoderContext;
 import dev.olaphttp.clickhouse.internal.format.ResultDecoder;
+import dev.olaphttp.clickhouse.internal.format.ResultDecoders;
 import dev.olaphttp.clickhouse.internal.format.ResultFormat;
 import dev.olaphttp.spi.Cancellation;
 import dev.olaphttp.spi.HttpResponse;
@@ -92,7 +93,7 @@ final class ChExecution implements QueryExecution {
                     response.header("X-ClickHouse-Exception-Tag"),
                     dev.olaphttp.ErrorDetails.of(ChErrors.DIALECT, info.queryId()),
                     response::readFailure);
-            decoder = DecoderBridge.create(format, body, ctx);
+            decoder = ResultDecoders.create(format, body, ctx);
         }
         return decoder;
     }
