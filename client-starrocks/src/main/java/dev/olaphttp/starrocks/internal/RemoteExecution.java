@@ -51,14 +51,14 @@ final class RemoteExecution implements QueryExecution {
     private volatile CompletableFuture<Void> kill = CompletableFuture.completedFuture(null);
 
     private RemoteExecution(
-            StatementRequest request, HttpResponse response, boolean emptyAllowed, KillSender killer,
-            ErrorDetails details) throws IOException {
+            StatementRequest request, HttpResponse response, HeadCapture body, JsonParser parser,
+            boolean emptyAllowed, KillSender killer, ErrorDetails details) {
         this.request = request;
         this.response = response;
         this.killer = killer;
         this.details = details;
-        this.body = new HeadCapture(response.body());
-        this.parser = JSON.createParser(body);
+        this.body = body;
+        this.parser = parser;
         this.reader = new ResultReader(parser, emptyAllowed);
         String serverQueryId = response.header(QUERY_ID_HEADER);
         if (serverQueryId != null) {
@@ -69,19 +69,25 @@ final class RemoteExecution implements QueryExecution {
     /** Starts reading a response: everything up to the first row. Closes the response when that fails. */
     static RemoteExecution open(
             StatementRequest request, HttpResponse response, boolean kill, KillSender killer, ErrorDetails details) {
-        RemoteExecution e;
-        try {
-            e = new RemoteExecution(request, response, kill, killer, details);
-        } catch (IOException | RuntimeException ex) {
-            response.close();
-            throw new ProtocolException("cannot read the StarRocks response: " + ex, ex, details);
-        }
         String contentType = response.header("Content-Type");
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")) {
             String snippet = HttpErrors.snippet(HttpErrors.bodyText(response));
-            e.release();
+            response.close();
             throw HttpErrors.protocolError(response, snippet, details);
         }
+        HeadCapture body;
+        JsonParser parser;
+        try {
+            body = new HeadCapture(response.body());
+            parser = JSON.createParser(body); // reads the first bytes to detect the encoding
+        } catch (IOException ex) {
+            response.close();
+            throw response.readFailure(ex, 0);
+        } catch (RuntimeException ex) {
+            response.close();
+            throw ex;
+        }
+        RemoteExecution e = new RemoteExecution(request, response, body, parser, kill, killer, details);
         try {
             e.reader.readHead();
         } catch (IOException ex) {
