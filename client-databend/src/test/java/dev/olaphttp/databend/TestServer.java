@@ -121,6 +121,15 @@ final class TestServer {
         MockResponse ok() {
             return TestServer.json(200, json());
         }
+
+        /** With extra headers, e.g. {@code "Set-Cookie: session_id=s1; Path=/"}. */
+        MockResponse ok(String... headers) {
+            MockResponse.Builder b = new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json");
+            for (String h : headers) {
+                b.addHeader(h);
+            }
+            return b.body(json()).build();
+        }
     }
 
     static Resp resp() {
