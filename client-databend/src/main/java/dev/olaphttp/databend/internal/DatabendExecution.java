@@ -86,7 +86,12 @@ final class DatabendExecution implements QueryExecution {
                 .info(request.info())
                 .readTimeout(ex.pageReadTimeout)
                 .build();
-        ex.load(call);
+        try {
+            ex.load(call);
+        } catch (RuntimeException e) {
+            ex.close(); // stops the server's work if the statement started
+            throw e;
+        }
         if (!ex.page.drained()) {
             client.heartbeats.register(ex, new Heartbeats.Entry(cookie, ex.nodeId, request.queryId(), ex.endpoint,
                     ex.page.resultTimeoutSecs));
@@ -116,7 +121,11 @@ final class DatabendExecution implements QueryExecution {
             } catch (PageParser.MalformedPage | ObjectColumn.CellException e) {
                 throw protocol(r, in, e.getMessage());
             }
-            accept(p);
+            try {
+                accept(p);
+            } catch (PageParser.MalformedPage | ObjectColumn.CellException e) {
+                throw protocol(r, in, e.getMessage());
+            }
         } finally {
             r.close();
         }
