@@ -92,6 +92,9 @@ final class TsvDecoder extends AbstractDecoder {
             }
             if (!r.nulls[c]) {
                 decode(r, c);
+            } else if (!types[c].nullable() && types[c].kind() != TypeKind.NOTHING) {
+                throw new StreamSignals.Malformed("NULL (\\N) in non-Nullable column " + (c + 1) + " of type "
+                        + types[c].name());
             }
         }
         return true;
