@@ -134,8 +134,14 @@ final class OkHttpExchange {
         return m.contains("connect timed out") || m.startsWith("failed to connect");
     }
 
-    private static boolean isCallTimeout(IOException e) {
-        return e instanceof InterruptedIOException && "timeout".equals(e.getMessage());
+    /**
+     * OkHttp's call timeout (our deadline) raises a plain {@link InterruptedIOException} "timeout"; a socket read
+     * timeout raises {@link SocketTimeoutException} with the same message and is not a deadline.
+     */
+    static boolean isCallTimeout(IOException e) {
+        return e instanceof InterruptedIOException
+                && !(e instanceof SocketTimeoutException)
+                && "timeout".equals(e.getMessage());
     }
 
     static QueryTimeoutException timeout(HttpCall call, ErrorDetails details, Throwable cause) {

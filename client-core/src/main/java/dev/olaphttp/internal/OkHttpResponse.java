@@ -10,7 +10,6 @@ import dev.olaphttp.spi.HttpCall;
 import dev.olaphttp.spi.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,7 +73,7 @@ final class OkHttpResponse implements HttpResponse {
         if (call.cancellation().isCancelled()) {
             return new QueryCancelledException("query cancelled after " + rowsDelivered + " rows", d);
         }
-        if (call.deadline().isExpired() || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+        if (call.deadline().isExpired() || OkHttpExchange.isCallTimeout(e)) {
             return OkHttpExchange.timeout(call, d, e);
         }
         if (e instanceof SocketTimeoutException) {
