@@ -40,14 +40,13 @@ final class DatabendJson {
   }
 
   /** A QueryResponse. {@code session} null writes null; {@code nextUri} null writes null. */
-  static byte[] query(DatabendQuery q, String nodeId, String clientSessionId, boolean withSession,
+  static byte[] query(DatabendQuery q, String state, String nodeId, String clientSessionId, boolean withSession,
       List<String[]> data, boolean withAffect, String nextUri) {
     return write(g -> {
       g.writeStartObject();
       g.writeStringField("id", q.id);
       g.writeStringField("session_id", clientSessionId == null ? "" : clientSessionId);
       g.writeStringField("node_id", nodeId);
-      String state = q.state();
       g.writeStringField("state", state);
       g.writeFieldName("session");
       if (withSession) {

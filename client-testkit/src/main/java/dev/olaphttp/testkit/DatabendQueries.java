@@ -131,7 +131,8 @@ final class DatabendQueries {
       }
       q.lastAccessMillis = now;
       List<String[]> data;
-      if (q.runningPolls > 0) {
+      boolean polling = q.runningPolls > 0;
+      if (polling) {
         q.runningPolls--;
         data = List.of();
         if (q.runningPolls == 0 && !q.planFailed() && q.outcome.rowsToSend() == 0 && q.outcome.fails()) {
@@ -157,10 +158,10 @@ final class DatabendQueries {
         return;
       }
       String base = "/v1/query/" + q.id;
-      String state = q.state();
-      String next = state.equals("Failed") || (q.drained() && !q.outcome.fails() && q.runningPolls == 0)
+      String state = polling ? "Running" : q.state();
+      String next = polling ? base + "/page/" + q.nextPage : state.equals("Failed") || (q.drained() && !q.outcome.fails() && q.runningPolls == 0)
           ? base + "/final" : base + "/page/" + q.nextPage;
-      byte[] body = DatabendJson.query(q, server.nodeId(), clientSessionId, first, data, first, next);
+      byte[] body = DatabendJson.query(q, state, server.nodeId(), clientSessionId, first, data, first, next);
       server.sendJson(ex, 200, body, Headers.of("x-databend-query-id", q.id, "x-databend-query-state", state,
           "x-databend-query-page-rows", Integer.toString(data.size())));
     }
@@ -177,7 +178,8 @@ final class DatabendQueries {
         q.errorMessage = "closed by client";
       }
       q.close("finalized");
-      byte[] body = DatabendJson.query(q, server.nodeId(), clientSessionId, false, List.of(), false, null);
+      byte[] body = DatabendJson.query(q, q.state(), server.nodeId(), clientSessionId, false, List.of(), false,
+          null);
       server.sendJson(ex, 200, body, Headers.of("x-databend-query-id", q.id, "x-databend-query-state", q.state(),
           "x-databend-query-page-rows", "0"));
     }
