@@ -62,7 +62,9 @@ final class ExceptionTail {
         if (end - from < 8) {
             return null;
         }
-        // the message ends with a newline and has no raw newline before it... except multi-line messages
+        // Text formats: the last line-starting "Code: " (rows end with a newline). RowBinary: the earliest match,
+        // so that a message quoting another "Code: N." is never partly taken for row bytes.
+        Found best = null;
         for (int i = end - 6; i >= from; i--) {
             if (b[i] == 'C' && b[i + 1] == 'o' && b[i + 2] == 'd' && b[i + 3] == 'e' && b[i + 4] == ':'
                     && b[i + 5] == ' ') {
@@ -78,11 +80,14 @@ final class ExceptionTail {
                     if (afterMarker && dataEnd - 2 >= from && b[dataEnd - 2] == '\r' && b[dataEnd - 1] == '\n') {
                         dataEnd -= 2;
                     }
-                    return new Found(dataEnd, msg);
+                    best = new Found(dataEnd, msg);
+                    if (lineStart || afterMarker) {
+                        return best;
+                    }
                 }
             }
         }
-        return null;
+        return best;
     }
 
     private static String text(byte[] b, int start, int end) {

@@ -181,6 +181,16 @@ class MidStreamExceptionTest {
         assertThat(e.errorCode()).hasValue(395);
     }
 
+    @Test
+    void legacyTailQuotingAnotherCodeAfterRowBinaryValues() {
+        byte[] legacy = "Code: 48, e.displayText() = DB::Exception: Received from host: Code: 241, e.displayText() = DB::Exception: Memory limit, e.what() = DB::Exception\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = Bodies.concat(Bodies.body(ResultFormat.ROW_BINARY, 9), legacy);
+        QueryFailedException e = failure(ResultFormat.ROW_BINARY, new ByteArrayInputStream(body), null, 9);
+        assertThat(e.errorCode()).hasValue(48);
+        assertThat(e.getMessage()).contains("Received from host").contains("Memory limit");
+    }
+
     @ParameterizedTest
     @EnumSource(ResultFormat.class)
     void untaggedMarkerOfServers2411(ResultFormat f) {
