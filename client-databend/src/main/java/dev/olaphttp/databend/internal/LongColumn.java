@@ -39,16 +39,14 @@ final class LongColumn extends CellColumn {
         } else if (kind == TypeKind.UINT64) {
             v = ValueText.parseUnsignedLong(b, off, len);
         } else {
-            v = ValueText.parseLong(b, off, len);
-            if (!inRange(v)) {
-                throw new NumberFormatException("integer out of range for " + kind);
-            }
+            v = inRange(kind, ValueText.parseLong(b, off, len));
         }
         values[row] = v;
     }
 
-    private boolean inRange(long v) {
-        return switch (kind) {
+    /** Returns {@code v} if the kind can hold it; throws otherwise. */
+    static long inRange(TypeKind kind, long v) {
+        boolean ok = switch (kind) {
             case INT8 -> v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE;
             case INT16 -> v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
             case INT32 -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
@@ -57,6 +55,10 @@ final class LongColumn extends CellColumn {
             case UINT32 -> v >= 0 && v <= 0xFFFF_FFFFL;
             default -> true;
         };
+        if (!ok) {
+            throw new ArithmeticException("integer out of range for " + kind);
+        }
+        return v;
     }
 
     @Override

@@ -21,9 +21,9 @@ final class Values {
             case BOOLEAN:
                 return ValueText.parseBoolean(s.toCharArray(), 0, s.length()) != 0;
             case INT8, INT16, INT32, UINT8, UINT16:
-                return Math.toIntExact(parseLong(s));
+                return (int) LongColumn.inRange(type.kind(), parseLong(s));
             case INT64, UINT32:
-                return parseLong(s);
+                return LongColumn.inRange(type.kind(), parseLong(s));
             case UINT64, INT128, INT256, UINT128, UINT256:
                 return new BigInteger(s.trim());
             case FLOAT32:
