@@ -29,7 +29,8 @@ final class ChCalls {
 
     /**
      * A call with the common parameters: query id, database, session, roles, quota key, settings, compression
-     * and authentication.
+     * and authentication. {@code session_check=1} goes only with a session the state already knew (the first
+     * statement of a new server session creates it).
      */
     HttpCall.Builder base(String method, String queryId, SessionState state, Map<String, String> statementSettings,
             String sessionId) {
@@ -43,7 +44,7 @@ final class ChCalls {
             if (options.sessionTimeout() > 0) {
                 b.queryParam("session_timeout", Long.toString(options.sessionTimeout()));
             }
-            if (options.sessionCheck()) {
+            if (options.sessionCheck() && state.serverSessionId().isPresent()) {
                 b.queryParam("session_check", "1");
             }
         }

@@ -53,6 +53,9 @@ public final class ChClient implements DialectClient {
                     ErrorDetails.of(ChErrors.DIALECT, request.queryId()));
         }
         String sql = request.sql();
+        if (request.namedParams().isEmpty() && sql.indexOf('{') >= 0 && !Placeholders.find(sql).isEmpty()) {
+            throw new IllegalArgumentException("the statement has {name:Type} placeholders but no parameters are bound");
+        }
         SessionDelta local = SessionStatements.parse(sql);
         String sessionId = sessionId(request);
         if (local != null && sessionId == null) {

@@ -44,12 +44,24 @@ public final class ChErrors implements ErrorClassifier {
             }
         }
         if (err == null) {
-            if (status / 100 == 2) {
-                return HttpErrors.protocolError(response, HttpErrors.snippet(text), details);
-            }
-            return HttpErrors.fromStatus(response, null, details);
+            return byStatus(response, HttpErrors.snippet(text), details);
         }
         return toException(err, details, HttpErrors.retryAfter(response));
+    }
+
+    /** A response without a ClickHouse error text (a proxy's page, an empty body): judged by its status. */
+    private static SqlClientException byStatus(HttpResponse response, String snippet, ErrorDetails details) {
+        int status = response.status();
+        ErrorDetails d = details.withHttpStatus(status);
+        String quoted = snippet.isEmpty() ? "" : ": " + snippet;
+        if (status == 401 || status == 403) {
+            return new AuthenticationException("authentication failed (HTTP " + status + ")" + quoted, d);
+        }
+        if (status == 408 || status == 429 || status == 502 || status == 503 || status == 504) {
+            return new ServerBusyException("server busy or unavailable (HTTP " + status + ")" + quoted, null, d,
+                    HttpErrors.retryAfter(response));
+        }
+        return HttpErrors.protocolError(response, snippet, d);
     }
 
     /** The typed exception for a server error. */
