@@ -109,7 +109,7 @@ public final class ChJson {
         case '\b' -> sb.append("\\b");
         case '\f' -> sb.append("\\f");
         default -> {
-          if (c < 0x20 || c == 0x7F) {
+          if (c < 0x20) {
             sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
           } else {
             sb.append(c);

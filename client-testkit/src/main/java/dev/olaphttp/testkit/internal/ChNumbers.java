@@ -19,8 +19,7 @@ public final class ChNumbers {
     if (d == 0) {
       return 1 / d < 0 ? "-0" : "0";
     }
-    String java = single ? Float.toString((float) d) : Double.toString(d);
-    BigDecimal b = new BigDecimal(java).stripTrailingZeros();
+    BigDecimal b = shortest(d, single);
     int exp = b.precision() - b.scale() - 1;
     if (exp >= -6 && exp < 21) {
       return b.toPlainString();
@@ -35,6 +34,20 @@ public final class ChNumbers {
       sb.append('.').append(digits, 1, digits.length());
     }
     return sb.append('e').append(exp).toString();
+  }
+
+  /** The shortest decimal that reads back as the same float/double (JDK 17's toString is not always shortest). */
+  static BigDecimal shortest(double d, boolean single) {
+    String java = single ? Float.toString((float) d) : Double.toString(d);
+    BigDecimal b = new BigDecimal(java).stripTrailingZeros();
+    for (int digits = 1; digits < b.precision(); digits++) {
+      BigDecimal r = b.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+      boolean same = single ? r.floatValue() == (float) d : r.doubleValue() == d;
+      if (same) {
+        return r.stripTrailingZeros();
+      }
+    }
+    return b;
   }
 
   /** Decimal text with trailing zeros trimmed (ClickHouse 26 default). */
