@@ -240,7 +240,7 @@ final class BinaryValues {
             };
         }
         if (base.equals("Dynamic")) {
-            return DynamicValues::read;
+            return new DynamicValues()::read;
         }
         return in -> {
             byte[] b = bytes(in, length(in));

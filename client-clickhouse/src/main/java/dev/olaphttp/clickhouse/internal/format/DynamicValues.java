@@ -13,17 +13,15 @@ import java.util.Map;
  */
 final class DynamicValues {
     private static final int MAX_CACHED = 256;
-    private static final ThreadLocal<Map<String, BinaryValues.Reader>> CACHE = ThreadLocal.withInitial(HashMap::new);
+    /** Readers by type name, per column (a Dynamic column usually holds few types). */
+    private final Map<String, BinaryValues.Reader> cache = new HashMap<>();
 
-    private DynamicValues() {
-    }
-
-    static Object read(BodyReader in) throws IOException {
+    /** Reads one value of a Dynamic column. */
+    Object read(BodyReader in) throws IOException {
         String type = typeName(in, 0);
         if (type.equals("Nothing")) {
             return null;
         }
-        Map<String, BinaryValues.Reader> cache = CACHE.get();
         BinaryValues.Reader r = cache.get(type);
         if (r == null) {
             r = BinaryValues.reader(ClickHouseTypes.parse(type, ZoneOffset.UTC));
