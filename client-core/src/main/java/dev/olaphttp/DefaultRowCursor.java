@@ -76,6 +76,12 @@ final class DefaultRowCursor implements RowCursor {
             default:
                 break;
         }
+        if (cancellation.isCancelled()) {
+            // rows already buffered must not be delivered after a cancel
+            QueryCancelledException e = new QueryCancelledException("query cancelled after " + rows + " rows", details);
+            fail(e);
+            throw e;
+        }
         schema();
         if (maxRows > 0 && rows >= maxRows) {
             values = null;
