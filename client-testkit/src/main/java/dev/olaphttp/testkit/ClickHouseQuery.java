@@ -55,6 +55,14 @@ final class ClickHouseQuery {
   }
 
   void run() throws IOException {
+    if (server.legacy()) {
+      for (String name : req.params().keySet()) {
+        if (name.startsWith("param_")) {
+          fail(115, "Unknown setting " + name);
+          return;
+        }
+      }
+    }
     String sessionId = req.param("session_id");
     ClickHouseSession session = null;
     if (sessionId != null) {

@@ -38,8 +38,8 @@ public final class ChNumbers {
 
   /** The shortest decimal that reads back as the same float/double (JDK 17's toString is not always shortest). */
   static BigDecimal shortest(double d, boolean single) {
-    String java = single ? Float.toString((float) d) : Double.toString(d);
-    BigDecimal b = new BigDecimal(java).stripTrailingZeros();
+    String text = single ? Float.toString((float) d) : Double.toString(d);
+    BigDecimal b = new BigDecimal(text).stripTrailingZeros();
     for (int digits = 1; digits < b.precision(); digits++) {
       BigDecimal r = b.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
       boolean same = single ? r.floatValue() == (float) d : r.doubleValue() == d;
