@@ -16,6 +16,7 @@ final class TsvDecoder extends AbstractDecoder {
     private static final int MAX_HEADER_FIELD = 1 << 20;
     private SqlType[] types;
     private boolean[] raw;
+    private java.time.ZoneOffset[] fixed;
     private int n;
 
     TsvDecoder(BodyReader in, DecoderContext ctx) {
@@ -46,11 +47,13 @@ final class TsvDecoder extends AbstractDecoder {
         n = names.size();
         types = new SqlType[n];
         raw = new boolean[n];
+        fixed = new java.time.ZoneOffset[n];
         List<Column> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             types[i] = ClickHouseTypes.parse(typeNames.get(i), ctx.serverTimeZone());
             TypeKind k = types[i].kind();
             raw[i] = k == TypeKind.ARRAY || k == TypeKind.MAP || k == TypeKind.TUPLE;
+            fixed[i] = TextTimes.fixedOffset(types[i].zone().orElse(null));
             columns.add(new Column(names.get(i), types[i]));
         }
         return columns;
@@ -176,11 +179,20 @@ final class TsvDecoder extends AbstractDecoder {
                 r.longs[c] = parseLong(b, len, t);
                 r.text[c] = true;
             }
-            case UINT64, BOOLEAN, DATE, TIMESTAMP, TIME, FLOAT32, FLOAT64 -> {
+            case BOOLEAN -> {
+                r.longs[c] = bool(b, len);
+                r.text[c] = true;
+            }
+            case DATE, TIMESTAMP -> {
+                long v = t.kind() == TypeKind.DATE ? TextTimes.epochDay(b, len)
+                        : TextTimes.epochTicks(b, len, t.precision(), t.zone().orElse(null), fixed[c]);
+                r.longs[c] = v != TextTimes.NO_MATCH ? v : TextValues.ticks(t, Values.utf8(b, 0, len));
+                r.text[c] = true;
+            }
+            case UINT64, TIME, FLOAT32, FLOAT64 -> {
                 String s = Values.utf8(b, 0, len);
                 switch (t.kind()) {
                     case UINT64 -> r.longs[c] = unsigned(s);
-                    case BOOLEAN -> r.longs[c] = TextValues.bool(s) ? 1 : 0;
                     case FLOAT32, FLOAT64 -> r.doubles[c] = floating(s, t);
                     default -> r.longs[c] = TextValues.ticks(t, s);
                 }
@@ -196,6 +208,17 @@ final class TsvDecoder extends AbstractDecoder {
                 r.text[c] = true;
             }
         }
+    }
+
+    private static long bool(byte[] b, int len) throws StreamSignals.Malformed {
+        if (len == 4 && b[0] == 't' && b[1] == 'r' && b[2] == 'u' && b[3] == 'e' || len == 1 && b[0] == '1') {
+            return 1;
+        }
+        if (len == 5 && b[0] == 'f' && b[1] == 'a' && b[2] == 'l' && b[3] == 's' && b[4] == 'e'
+                || len == 1 && b[0] == '0') {
+            return 0;
+        }
+        throw new StreamSignals.Malformed("'" + Values.utf8(b, 0, Math.min(len, 60)) + "' is not a Bool");
     }
 
     private static long unsigned(String s) throws StreamSignals.Malformed {
