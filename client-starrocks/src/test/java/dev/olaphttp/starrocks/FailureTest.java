@@ -226,4 +226,16 @@ class FailureTest {
                     .hasMessageContaining("UTF-8");
         }
     }
+
+    @Test
+    void oversizedValuesAreProtocolErrorsNotMemoryBlowUps() {
+        String huge = "9".repeat(5000);
+        server.enqueue(ndjson("{\"connectionId\":1}\n{\"meta\":[{\"name\":\"d\",\"type\":\"decimal128(38, 0)\"}]}\n"
+                + "{\"data\":[" + huge + "]}\n{\"statistics\":{}}\n"));
+        try (SqlClient c = client(server, ok)) {
+            assertThatThrownBy(() -> c.sql("select d").list(r -> r.getBigDecimal(1)))
+                    .isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("length");
+        }
+    }
 }

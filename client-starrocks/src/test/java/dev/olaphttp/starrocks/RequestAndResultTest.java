@@ -82,7 +82,11 @@ class RequestAndResultTest {
     @Test
     void dsnWithDatabaseOnlyAndUnknownOptionFails() {
         SqlClient.Builder b = SqlClient.builder().dsn("starrocks://root@fe1:8030,fe2/demo");
-        assertThat(b.toString()).contains("fe1:8030").contains("fe2:8030");
+        assertThat(b.toString()).contains("http://fe1:8030").contains("http://fe2:8030");
+        assertThat(SqlClient.builder().dsn("starrocks+https://root@fe1:8443/demo").toString())
+                .contains("https://fe1:8443");
+        assertThat(SqlClient.builder().dsn("starrocks://root@fe1/demo?secure=true").toString())
+                .contains("https://fe1:8030");
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> SqlClient.builder().dsn("starrocks://root@fe1/demo?warehouse=x"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -161,4 +161,15 @@ class SessionTest {
         }
         assertThat(take(server).getBody().utf8()).contains("\"query\":");
     }
+
+    @Test
+    void setValueMayBeABoundParameter() {
+        try (SqlClient c = client(server, ok); SqlSession s = c.openSession()) {
+            s.sql("SET query_timeout = ?").param(15).execute();
+            s.sql("SET time_zone = :tz").param("tz", "Asia/Shanghai").execute();
+            assertThat(s.state().settings()).containsEntry("query_timeout", "15")
+                    .containsEntry("time_zone", "Asia/Shanghai");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
 }

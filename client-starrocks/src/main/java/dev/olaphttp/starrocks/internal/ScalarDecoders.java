@@ -146,7 +146,9 @@ final class ScalarDecoders {
 
         private double value(JsonParser p, JsonToken t) throws IOException {
             if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-                return p.getDoubleValue();
+                // straight from the token's characters: getDoubleValue() would build a String per value
+                return com.fasterxml.jackson.core.io.NumberInput.parseDouble(
+                        p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), true);
             }
             if (t == JsonToken.VALUE_STRING) {
                 return parse(p.getText(), p);

@@ -76,6 +76,9 @@ final class SqlRequests {
 
     /** Percent-encodes a path segment (everything but unreserved characters). */
     static String encode(String segment) {
+        if (segment.equals(".") || segment.equals("..")) {
+            return segment.replace(".", "%2E"); // never a relative path step
+        }
         StringBuilder sb = new StringBuilder(segment.length());
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
