@@ -30,6 +30,7 @@ final class MockCh extends Dispatcher {
             .readTimeout(java.time.Duration.ofSeconds(10))
             .build();
     volatile String version = "24.8.1.1\tUTC\n";
+    volatile int pingStatus = 200;
 
     MockCh(MockWebServer server) {
         server.setDispatcher(this);
@@ -39,6 +40,9 @@ final class MockCh extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         String body = request.getBody() == null ? "" : request.getBody().utf8();
         String query = request.getUrl().queryParameter("query");
+        if (request.getUrl().encodedPath().equals("/ping")) {
+            return new MockResponse.Builder().code(pingStatus).body(pingStatus == 200 ? "Ok.\n" : "down").build();
+        }
         if (body.startsWith("KILL QUERY")) {
             kills.add(request);
             return new MockResponse.Builder().body("").build();
@@ -88,6 +92,20 @@ final class MockCh extends Dispatcher {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.write(b.length); // short strings only: one varint byte
         out.writeBytes(b);
+    }
+
+    /** Waits up to 5 s for a KILL request naming the query id. */
+    boolean awaitKill(String queryId) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (RecordedRequest k : kills) {
+                if (k.getBody().utf8().contains("'" + queryId + "'")) {
+                    return true;
+                }
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     static okio.Buffer buffer(byte[] bytes) {
