@@ -273,6 +273,14 @@ final class Conversions {
         if (k.fitsLong()) {
             return BigInteger.valueOf(v.getLong(c));
         }
+        if (isFloat(k)) {
+            double d = v.getDouble(c);
+            try {
+                return BigDecimal.valueOf(d).toBigIntegerExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw cannot(c, "BigInteger", d, e);
+            }
+        }
         Object o = v.getObject(c);
         try {
             if (o instanceof BigInteger b) {

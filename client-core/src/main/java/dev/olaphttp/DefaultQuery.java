@@ -171,8 +171,8 @@ final class DefaultQuery implements Query {
 
     @Override
     public ExecutionResult execute() {
-        SessionState[] after = new SessionState[1];
-        try (DefaultRowCursor cursor = start(delta -> after[0] = delta.applyTo(startState()))) {
+        SessionState[] after = {startState()}; // unchanged unless the statement completes
+        try (DefaultRowCursor cursor = start(delta -> after[0] = delta.applyTo(after[0]))) {
             long n = 0;
             while (cursor.next()) {
                 n++;
