@@ -63,6 +63,15 @@ final class RawHttp implements Closeable {
   }
 
   Response read() throws IOException {
+    return read(true);
+  }
+
+  /** Reads a response counting its body bytes without keeping them (for large streams). */
+  Response drain() throws IOException {
+    return read(false);
+  }
+
+  private Response read(boolean keep) throws IOException {
     Response r = new Response();
     String status = line();
     if (status == null) {
@@ -75,11 +84,11 @@ final class RawHttp implements Closeable {
       r.headers.add(new String[] {h.substring(0, c), h.substring(c + 1).trim()});
     }
     if (r.status == 100) {
-      Response next = read();
+      Response next = read(keep);
       next.sawContinue = true;
       return next;
     }
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    ByteArrayOutputStream body = keep ? new ByteArrayOutputStream() : new Counting(r);
     try {
       String te = r.header("Transfer-Encoding");
       String cl = r.header("Content-Length");
@@ -144,6 +153,26 @@ final class RawHttp implements Closeable {
     socket.close();
   }
 
+  /** Counts instead of keeping. */
+  private static final class Counting extends ByteArrayOutputStream {
+    private final Response r;
+
+    Counting(Response r) {
+      this.r = r;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      r.bodyBytes += len;
+      r.lastBytes = java.util.Arrays.copyOfRange(b, Math.max(off, off + len - 64), off + len);
+    }
+
+    @Override
+    public void write(int b) {
+      r.bodyBytes++;
+    }
+  }
+
   /** A response as seen on the wire. */
   static final class Response {
     int status;
@@ -152,6 +181,8 @@ final class RawHttp implements Closeable {
     boolean complete;
     boolean sawContinue;
     String failure;
+    long bodyBytes;
+    byte[] lastBytes = new byte[0];
 
     String header(String name) {
       for (String[] h : headers) {

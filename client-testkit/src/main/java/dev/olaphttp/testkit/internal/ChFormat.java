@@ -14,7 +14,6 @@ public final class ChFormat {
   private final List<String> types;
   private final ZoneId zone;
   private final boolean legacy;
-  private final StringBuilder sb = new StringBuilder(256);
 
   private ChFormat(String name, List<String> names, List<String> types, ZoneId zone, boolean legacy) {
     this.name = name;
@@ -99,6 +98,7 @@ public final class ChFormat {
         ChBinary.value(out, specs[c], row[c], zone);
       }
     } else if (name.equals("JSONEachRow")) {
+      ByteText sb = new ByteText(out);
       sb.append('{');
       for (int c = 0; c < specs.length; c++) {
         if (c > 0) {
@@ -109,8 +109,8 @@ public final class ChFormat {
         ChJson.value(sb, specs[c], row[c], zone, legacy);
       }
       sb.append("}\n");
-      ChJson.drain(sb, out);
     } else {
+      ByteText sb = new ByteText(out);
       sb.append('[');
       for (int c = 0; c < specs.length; c++) {
         if (c > 0) {
@@ -119,7 +119,6 @@ public final class ChFormat {
         ChJson.value(sb, specs[c], row[c], zone, legacy);
       }
       sb.append("]\n");
-      ChJson.drain(sb, out);
     }
   }
 
@@ -134,6 +133,7 @@ public final class ChFormat {
   }
 
   private void jsonLine(ByteArrayOutputStream out, List<String> cells) {
+    ByteText sb = new ByteText(out);
     sb.append('[');
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
@@ -142,6 +142,5 @@ public final class ChFormat {
       ChJson.string(sb, cells.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     sb.append("]\n");
-    ChJson.drain(sb, out);
   }
 }

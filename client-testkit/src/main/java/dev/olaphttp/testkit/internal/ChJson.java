@@ -1,10 +1,5 @@
 package dev.olaphttp.testkit.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
@@ -20,7 +15,7 @@ public final class ChJson {
    * Appends one value. {@code quote64} quotes (U)Int64 and wider as strings (servers before 25.8);
    * {@code sep} is the separator between container elements (ClickHouse uses "," inside values).
    */
-  public static void value(StringBuilder sb, TypeSpec t, Object v, ZoneId zone, boolean quote64) {
+  public static void value(ByteText sb, TypeSpec t, Object v, ZoneId zone, boolean quote64) {
     if (v == null) {
       sb.append("null");
       return;
@@ -93,12 +88,11 @@ public final class ChJson {
     }
   }
 
-  /** A JSON string: invalid UTF-8 becomes U+FFFD, / is escaped, control characters as \\u00XX. */
-  public static void string(StringBuilder sb, byte[] utf8) {
-    String s = decode(utf8);
+  /** A JSON string: bytes kept as they are (invalid UTF-8 included), / escaped, control characters as \\u00XX. */
+  public static void string(ByteText sb, byte[] utf8) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    for (byte b : utf8) {
+      int c = b & 0xFF;
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
@@ -112,7 +106,7 @@ public final class ChJson {
           if (c < 0x20) {
             sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
           } else {
-            sb.append(c);
+            sb.raw(c);
           }
         }
       }
@@ -120,20 +114,4 @@ public final class ChJson {
     sb.append('"');
   }
 
-  private static String decode(byte[] b) {
-    CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try {
-      CharBuffer cb = d.decode(ByteBuffer.wrap(b));
-      return cb.toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Writes UTF-8 of the builder and clears it. */
-  public static void drain(StringBuilder sb, ByteArrayOutputStream out) {
-    out.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
-    sb.setLength(0);
-  }
 }
