@@ -188,4 +188,18 @@ class CancelAndPoolTest {
         }
         assertThat(ok.connectionPool().idleConnectionCount()).isEqualTo(1);
     }
+
+    @Test
+    void statementTimeoutWhileStreamingSendsKillQuery() throws Exception {
+        server.enqueue(stalled(1));
+        server.enqueue(killOk());
+        try (SqlClient c = client(server, ok);
+                RowCursor cur = c.sql("select n from huge").timeout(java.time.Duration.ofMillis(700)).stream()) {
+            assertThat(cur.next()).isTrue();
+            assertThatThrownBy(cur::next).isInstanceOf(dev.olaphttp.QueryTimeoutException.class);
+            take(server);
+            assertThat(take(server).getBody().utf8()).isEqualTo("{\"query\":\"KILL QUERY 42\"}");
+        }
+        TestSupport.awaitNoActiveConnections(ok);
+    }
 }

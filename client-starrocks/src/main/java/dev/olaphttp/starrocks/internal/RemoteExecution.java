@@ -130,9 +130,13 @@ final class RemoteExecution implements QueryExecution {
             release();
             return false;
         } catch (IOException ex) {
-            finished = true; // the server's work ended with the stream (or the caller cancelled it)
+            SqlClientException mapped = map(ex);
+            if (mapped instanceof dev.olaphttp.QueryTimeoutException) {
+                sendKill(); // we gave up waiting, but the FE may still be running the query
+            }
+            finished = true; // a cut stream means the FE ended the query; a cancel already sent its KILL
             release();
-            throw map(ex);
+            throw mapped;
         } catch (RuntimeException ex) {
             finished = true;
             release();
@@ -142,7 +146,7 @@ final class RemoteExecution implements QueryExecution {
 
     private SqlClientException map(IOException ex) {
         long rows = reader.rows();
-        if (ex instanceof ResultReader.Failed f) {
+        if (ex instanceof ResultParts.Failed f) {
             return new QueryFailedException(f.getMessage(), details.withHttpStatus(response.status()));
         }
         if (ex instanceof JsonEOFException) {

@@ -27,18 +27,10 @@ import java.util.Map;
  *   <li>KILL: an empty body, when the caller allows one.
  * </ul>
  *
- * Malformed input is a {@link JsonParseException}; a {@code {"status":"FAILED"}} object a {@link Failed}.
+ * Malformed input is a {@link JsonParseException}; a {@code {"status":"FAILED"}} object a
+ * {@link ResultParts.Failed}.
  */
 final class ResultReader {
-    /** The server reported a failure inside a 200 body. */
-    static final class Failed extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        Failed(String message) {
-            super(message);
-        }
-    }
-
     private enum Form {
         STREAM,
         SHOW,
@@ -93,7 +85,7 @@ final class ResultReader {
         switch (name == null ? "" : name) {
             case "meta" -> afterMeta();
             case "explain" -> explain();
-            case "status", "code", "msg", "message" -> throw failure(name);
+            case "status", "code", "msg", "message" -> throw ResultParts.failure(p, name);
             default -> throw new JsonParseException(p, "expected meta, explain or connectionId, got "
                     + (name == null ? "an empty object" : "'" + name + "'"));
         }
@@ -240,7 +232,7 @@ final class ResultReader {
             return false;
         }
         if ("status".equals(name) || "msg".equals(name)) {
-            throw failure(name);
+            throw ResultParts.failure(p, name);
         }
         throw new JsonParseException(p, "unexpected line " + (name == null ? "{}" : "'" + name + "'"));
     }
@@ -293,7 +285,7 @@ final class ResultReader {
         while (f != null) {
             JsonToken v = p.nextToken();
             if ("statistics".equals(f) && v == JsonToken.START_OBJECT) {
-                s = readStatsBody();
+                s = ResultParts.stats(p);
             } else {
                 p.skipChildren();
             }
@@ -319,42 +311,7 @@ final class ResultReader {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new JsonParseException(p, "statistics is not an object");
         }
-        return readStatsBody();
-    }
-
-    private QueryStats readStatsBody() throws IOException {
-        QueryStats.Builder b = QueryStats.builder();
-        String f;
-        while ((f = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            boolean number = v == JsonToken.VALUE_NUMBER_INT;
-            switch (f) {
-                case "scanRows" -> b.rowsRead(number ? p.getLongValue() : -1);
-                case "scanBytes" -> b.bytesRead(number ? p.getLongValue() : -1);
-                case "returnRows" -> b.resultRows(number ? p.getLongValue() : -1);
-                default -> b.extra(f, v.isScalarValue() ? p.getText() : NestedDecoders.jsonText(p));
-            }
-        }
-        return b.build();
-    }
-
-    private Failed failure(String firstName) throws IOException {
-        String msg = null;
-        String message = null;
-        String f = firstName;
-        while (f != null) {
-            JsonToken v = p.nextToken();
-            if (v == JsonToken.VALUE_STRING && "msg".equals(f)) {
-                msg = p.getText();
-            } else if (v == JsonToken.VALUE_STRING && "message".equals(f)) {
-                message = p.getText();
-            } else {
-                p.skipChildren();
-            }
-            f = p.nextFieldName();
-        }
-        String m = msg != null ? msg : message;
-        return new Failed(m == null ? "the server reported a failure without a message" : m);
+        return ResultParts.stats(p);
     }
 
     private void expect(JsonToken token, String otherwise) throws IOException {
