@@ -85,7 +85,8 @@ final class StatementSession {
             SessionJson js = SessionJson.read(r != null ? r : sent);
             Object key = "session:" + id;
             if (js.needKeepAlive) {
-                client.heartbeats.register(key, new Heartbeats.Entry(cookie, js.needSticky ? nodeId : null, null,
+                client.heartbeats.register(key, new Heartbeats.Entry(cookie,
+                        js.needSticky ? (js.lastNodeId != null ? js.lastNodeId : nodeId) : null, null,
                         endpoint, timeoutSecs));
             } else {
                 client.heartbeats.unregister(key);

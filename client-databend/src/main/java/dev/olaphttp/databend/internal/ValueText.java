@@ -47,7 +47,22 @@ final class ValueText {
 
     /** An unsigned 64-bit integer from a char range, as the bits of a long. */
     static long parseUnsignedLong(char[] b, int off, int len) {
-        return Long.parseUnsignedLong(new String(b, off, len));
+        if (len <= 0 || len > 20) {
+            throw new NumberFormatException("not an unsigned integer");
+        }
+        long v = 0;
+        for (int i = off; i < off + len; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                throw new NumberFormatException("not an unsigned integer");
+            }
+            // 2^64 - 1 = 18446744073709551615: v * 10 + d must not wrap
+            if (Long.compareUnsigned(v, 1844674407370955161L) > 0 || v == 1844674407370955161L && d > 5) {
+                throw new NumberFormatException("unsigned integer out of range");
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     /** A boolean rendered {@code 1}/{@code 0} (or {@code true}/{@code false}) as 1/0. */

@@ -111,6 +111,14 @@ class ValuesTest {
         assertThat(ValueText.parseLong(max, 0, max.length)).isEqualTo(Long.MAX_VALUE);
         char[] over = "9223372036854775808".toCharArray();
         assertThatThrownBy(() -> ValueText.parseLong(over, 0, over.length)).isInstanceOf(NumberFormatException.class);
+        char[] umax = "18446744073709551615".toCharArray();
+        assertThat(ValueText.parseUnsignedLong(umax, 0, umax.length)).isEqualTo(-1L);
+        char[] uover = "18446744073709551616".toCharArray();
+        assertThatThrownBy(() -> ValueText.parseUnsignedLong(uover, 0, uover.length))
+                .isInstanceOf(NumberFormatException.class);
+        char[] neg = "-1".toCharArray();
+        assertThatThrownBy(() -> ValueText.parseUnsignedLong(neg, 0, neg.length))
+                .isInstanceOf(NumberFormatException.class);
         char[] junk = "12a".toCharArray();
         assertThatThrownBy(() -> ValueText.parseLong(junk, 0, junk.length)).isInstanceOf(NumberFormatException.class);
     }
