@@ -148,4 +148,32 @@ class SessionTest {
         assertThat(take(server).getHeaders().get("Authorization")).isEqualTo("Bearer stale");
         assertThat(take(server).getHeaders().get("Authorization")).isEqualTo("Bearer fresh-1");
     }
+
+    @Test
+    void aFailureInsideATransactionSendsTheFailedSessionNext() throws Exception {
+        String failed = S2.replace("Active", "Fail");
+        server.enqueue(resp().id("q1").node("node-7").session(S2).next("final").ok("Set-Cookie: session_id=s-1"));
+        server.enqueue(TestServer.finalOk("q1"));
+        server.enqueue(resp().id("q2").node("node-7").state("Failed").session(failed)
+                .error("{\"code\":1006,\"message\":\"division by zero\"}").next("final").ok());
+        server.enqueue(TestServer.finalOk("q2"));
+        server.enqueue(resp().id("q3").node("node-7").session(S3).next("final").ok());
+        server.enqueue(TestServer.finalOk("q3"));
+        server.enqueue(TestServer.empty200());
+        try (SqlClient client = client(server, ""); SqlSession s = client.openSession()) {
+            s.sql("BEGIN").execute();
+            assertThatThrownBy(() -> s.sql("INSERT INTO t SELECT 1/0").execute())
+                    .isInstanceOf(DatabendQueryException.class);
+            s.sql("ROLLBACK").execute();
+            assertThat(Databend.transactionState(s.state())).contains("AutoCommit");
+        }
+        take(server);
+        take(server);
+        assertThat(body(take(server))).contains("\"session\":" + S2 + ",");
+        take(server);
+        RecordedRequest rollback = take(server);
+        assertThat(body(rollback)).as("the server's Fail state, not the stale Active one")
+                .contains("\"session\":" + failed + ",");
+        assertThat(rollback.getHeaders().get("X-DATABEND-STICKY-NODE")).isEqualTo("node-7");
+    }
 }

@@ -168,6 +168,7 @@ final class DatabendExecution implements QueryExecution {
         page = p;
         if (p.hasError()) {
             finished = true;
+            session.failed(client, cookie);
             client.heartbeats.unregister(this);
             if (p.id != null && !p.id.isEmpty() && finalUri != null) {
                 stopQuietly(false);

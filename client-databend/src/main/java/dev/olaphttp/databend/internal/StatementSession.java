@@ -18,10 +18,13 @@ final class StatementSession {
     private final Map<String, String> baseSettings;
     private final String stickyNode;
     private final String sentTimezone;
+    private final String stateRaw;
     private volatile String received;
 
-    private StatementSession(StatementRequest request, String sent, Map<String, String> baseSettings, String sticky) {
+    private StatementSession(StatementRequest request, String stateRaw, String sent, Map<String, String> baseSettings,
+            String sticky) {
         this.request = request;
+        this.stateRaw = stateRaw;
         this.sent = sent;
         this.baseSettings = baseSettings;
         this.stickyNode = sticky;
@@ -31,6 +34,10 @@ final class StatementSession {
     static StatementSession of(StatementRequest request, DatabendClient client) {
         SessionState state = request.state();
         String raw = state.dialectState().orElse(null);
+        String id = state.serverSessionId().orElse(null);
+        if (request.inSession() && id != null) {
+            raw = client.sessionAfterFailure(id, raw);
+        }
         Map<String, String> base;
         String sent;
         if (raw == null) {
@@ -53,7 +60,7 @@ final class StatementSession {
                 sticky = js.lastNodeId != null ? js.lastNodeId : client.nodeFor(raw);
             }
         }
-        return new StatementSession(request, sent, base, sticky);
+        return new StatementSession(request, state.dialectState().orElse(null), sent, base, sticky);
     }
 
     String sent() {
@@ -72,6 +79,18 @@ final class StatementSession {
 
     void received(String raw) {
         received = raw;
+    }
+
+    /**
+     * The statement failed: the core keeps the session state it had, but the server moved on (a transaction is now
+     * {@code Fail}), so the client session's next statement must send what the server returned.
+     */
+    void failed(DatabendClient client, CookieSession cookie) {
+        String r = received;
+        String id = cookie.sessionId();
+        if (request.inSession() && r != null && id != null) {
+            client.rememberFailure(id, stateRaw, request.settings().isEmpty() ? r : withoutStatementSettings(r));
+        }
     }
 
     /** Remembers the node of the session and keeps a keep-alive session's client session alive. */
