@@ -18,6 +18,10 @@ import java.util.Optional;
  * {@code clickhouse://u:p@host:8123/db}, {@code starrocks://u:p@fe:8030/catalog.db}.
  */
 public final class Dsn {
+    /** Error messages never quote the DSN, which may hold a password: they say where to look instead. */
+    private static final String HINT = "; percent-encode reserved characters (@ : / ? # % and space) in the user "
+            + "and password";
+
     /** One {@code host[:port]} of the DSN; port is -1 when absent. */
     public record HostPort(String host, int port) {}
 
@@ -122,17 +126,22 @@ public final class Dsn {
             try {
                 p = Integer.parseInt(port);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("DSN port is not a number: " + port);
+                throw new IllegalArgumentException("DSN port is not a number" + HINT);
             }
             if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException("DSN port out of range: " + p);
+                throw new IllegalArgumentException("DSN port out of range (1..65535)" + HINT);
             }
         }
         return new HostPort(host, p);
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // URLDecoder quotes the offending characters, which may be part of the password
+            throw new IllegalArgumentException("DSN has an invalid percent-encoding (%XX)" + HINT);
+        }
     }
 
     /** The scheme, lower-cased. */
