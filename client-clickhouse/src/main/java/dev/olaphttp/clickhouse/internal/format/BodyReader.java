@@ -206,6 +206,12 @@ final class BodyReader extends InputStream {
         return n;
     }
 
+    /** Bytes that can be handed out without blocking (never the held-back tail). */
+    @Override
+    public int available() {
+        return limit - pos;
+    }
+
     /** The body is closed by its owner, not here. */
     @Override
     public void close() {
