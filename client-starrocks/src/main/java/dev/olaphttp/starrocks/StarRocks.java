@@ -17,6 +17,12 @@ import dev.olaphttp.SqlClient;
  * {@link dev.olaphttp.UnsupportedStatementException}. Parameters are rendered client-side as escaped literals.
  */
 public final class StarRocks {
+    /** Key in {@link dev.olaphttp.RowCursor#serverInfo()}: the FE connection id (for {@code KILL QUERY}). */
+    public static final String CONNECTION_ID = "connectionId";
+
+    /** Key in {@link dev.olaphttp.RowCursor#serverInfo()}: the FE's query id, from {@code X-StarRocks-Query-Id}. */
+    public static final String QUERY_ID = "queryId";
+
     private StarRocks() {}
 
     /** A client for a {@code starrocks://} DSN. */

@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class RemoteExecution implements QueryExecution {
     /** Server-info key of the FE connection id. */
-    static final String CONNECTION_ID = "connectionId";
+    static final String CONNECTION_ID = dev.olaphttp.starrocks.StarRocks.CONNECTION_ID;
     /** Server-info key of the {@code X-StarRocks-Query-Id} header. */
-    static final String SERVER_QUERY_ID = "queryId";
+    static final String SERVER_QUERY_ID = dev.olaphttp.starrocks.StarRocks.QUERY_ID;
     /** The response header carrying the FE's query id. */
     static final String QUERY_ID_HEADER = "X-StarRocks-Query-Id";
 
