@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 /** Runs one ClickHouse HTTP request: session, statement, format and the streamed or failed response. */
 final class ClickHouseQuery {
@@ -140,6 +141,10 @@ final class ClickHouseQuery {
     }
     String canonical = ChFormat.canonical(format, server.legacy());
     String word = SqlText.firstWord(stripped);
+    if (!req.method().equals("POST") && !RESULT_WORDS.contains(word)) {
+      fail(164, "Cannot execute query in readonly mode");
+      return;
+    }
     Outcome outcome = server.resolve(sql, "UInt64", "UInt8");
     if (outcome == null && !RESULT_WORDS.contains(word)) {
       empty();
@@ -179,6 +184,8 @@ final class ClickHouseQuery {
     }
     ChFormat fmt = ChFormat.of(canonical, names, types, ZoneId.of(server.timezoneName()), server.legacy());
     String tag = newTag();
+    int buffer = "1".equals(req.param("wait_end_of_query")) ? Integer.MAX_VALUE : server.outputBuffer();
+    boolean gzip = compress();
     ByteArrayOutputStream pending = new ByteArrayOutputStream(8192);
     fmt.header(pending);
     OutputStream out = null;
@@ -188,9 +195,9 @@ final class ClickHouseQuery {
     for (long r = 0; r < n; r++) {
       t.row(r, row);
       fmt.row(pending, row);
-      if (pending.size() >= 8192 && (out != null || pending.size() >= server.outputBuffer())) {
+      if (pending.size() >= 8192 && (out != null || pending.size() >= buffer)) {
         if (out == null) {
-          out = ex.startChunked(200, headers(fmt, tag, r + 1, bytes + pending.size()));
+          out = open(headers(fmt, tag, r + 1, bytes + pending.size()), gzip);
         }
         bytes += pending.size();
         pending.writeTo(out);
@@ -202,7 +209,7 @@ final class ClickHouseQuery {
       return;
     }
     if (out == null) {
-      out = ex.startChunked(200, headers(fmt, tag, n, pending.size()));
+      out = open(headers(fmt, tag, n, pending.size()), gzip);
     }
     pending.writeTo(out);
     if (outcome.fails()) {
@@ -217,10 +224,33 @@ final class ClickHouseQuery {
       out.write(block.getBytes(StandardCharsets.UTF_8));
       out.write(msg);
       out.write((msg.length + " " + tag + "\r\n__exception__\r\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
       ex.closeAfterResponse();
       ex.truncate();
     }
+    if (out instanceof GZIPOutputStream z) {
+      z.finish();
+    }
     ex.finishChunked();
+  }
+
+  /**
+   * HTTP compression as the server applies it: {@code enable_http_compression} (default 1 on modern servers, 0 on
+   * 18.16) and a gzip {@code Accept-Encoding}.
+   */
+  private boolean compress() {
+    String setting = req.param("enable_http_compression");
+    boolean enabled = setting != null ? setting.equals("1") : !server.legacy();
+    String accept = req.header("Accept-Encoding");
+    return enabled && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+  }
+
+  private OutputStream open(List<String[]> headers, boolean gzip) throws IOException {
+    if (!gzip) {
+      return ex.startChunked(200, headers);
+    }
+    headers.add(5, new String[] {"Content-Encoding", "gzip"});
+    return new GZIPOutputStream(ex.startChunked(200, headers), 8192, true);
   }
 
   private List<String[]> headers(ChFormat fmt, String tag, long rows, long bytes) {

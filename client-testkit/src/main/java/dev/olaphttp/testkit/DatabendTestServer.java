@@ -29,6 +29,8 @@ public final class DatabendTestServer extends TestServer {
       Pattern.compile("^/v1/query/([^/]+)(?:/(page)/(\\d+)|/(final)|/(kill))?/?$");
   private static final JsonFactory JSON = new JsonFactory();
 
+  private static final String STARTED = java.time.OffsetDateTime.now().toString();
+
   private final DatabendQueries queries = new DatabendQueries(this);
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
   private final String nodeId = "testkit" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
@@ -92,13 +94,24 @@ public final class DatabendTestServer extends TestServer {
     if (user == null) {
       return;
     }
+    String sticky = req.header("X-DATABEND-STICKY-NODE");
+    if (sticky != null && !sticky.equals(nodeId)) {
+      sendJson(ex, 400, DatabendJson.error(400, "Sticky session state lost: node " + sticky
+          + " not found in cluster"), List.of());
+      return;
+    }
+    String expectedNode = req.header("X-DATABEND-NODE-ID");
     String clientSession = clientSessionId(req);
     Matcher m = QUERY_PATH.matcher(path);
     if ((path.equals("/v1/query") || path.equals("/v1/query/")) && req.method().equals("POST")) {
       queries.start(ex, user, clientSession);
     } else if (m.matches()) {
       DatabendQuery q = queries.queries.get(m.group(1));
-      if (q == null) {
+      if (expectedNode != null && !expectedNode.equals(nodeId)) {
+        sendJson(ex, 404, DatabendJson.error(404, "Routing error: query " + m.group(1) + " should be on server "
+            + expectedNode + ", but current server is " + nodeId + ", which started at "
+            + STARTED + " (0 secs ago)"), List.of());
+      } else if (q == null) {
         queries.notFound(ex, m.group(1));
       } else if (!q.user.equals(user)) {
         sendJson(ex, 401, DatabendJson.error(401, "Authentication error: query " + q.id + " expected user "

@@ -66,7 +66,7 @@ final class Json {
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:
-        return p.getLongValue();
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
       case VALUE_NUMBER_FLOAT:
         return p.getDoubleValue();
       case VALUE_TRUE:

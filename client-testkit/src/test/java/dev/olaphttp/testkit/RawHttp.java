@@ -41,7 +41,10 @@ final class RawHttp implements Closeable {
     return read();
   }
 
+  private boolean head;
+
   void send(String method, String target, String body, String... headers) throws IOException {
+    head = method.equals("HEAD");
     StringBuilder sb = new StringBuilder();
     sb.append(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     for (int i = 0; i < headers.length; i += 2) {
@@ -87,6 +90,10 @@ final class RawHttp implements Closeable {
       Response next = read(keep);
       next.sawContinue = true;
       return next;
+    }
+    if (head) {
+      r.complete = true;
+      return r;
     }
     ByteArrayOutputStream body = keep ? new ByteArrayOutputStream() : new Counting(r);
     try {

@@ -56,7 +56,9 @@ public final class Exchange {
       all.add(new String[] {"Content-Length", Integer.toString(body.length)});
     }
     writeHead(status, all);
-    sink.write(body, 0, body.length);
+    if (!request.method().equals("HEAD")) {
+      sink.write(body, 0, body.length);
+    }
     endBody();
   }
 
@@ -67,6 +69,10 @@ public final class Exchange {
       all.add(new String[] {"Transfer-Encoding", "chunked"});
     }
     writeHead(status, all);
+    if (request.method().equals("HEAD")) {
+      endBody();
+      return OutputStream.nullOutputStream();
+    }
     chunked = new ChunkedOutput(sink);
     return chunked;
   }
