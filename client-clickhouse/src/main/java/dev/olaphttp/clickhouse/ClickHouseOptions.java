@@ -12,8 +12,14 @@ import java.util.Set;
  *       {@code TabSeparatedWithNamesAndTypes} on older ones, by the version looked up once per endpoint),
  *       {@code rowbinary}, {@code tsv}</li>
  *   <li>{@link #AUTH}: {@code basic} (default) or {@code headers} ({@code X-ClickHouse-User}/{@code -Key})</li>
- *   <li>{@link #SESSION}: {@code client} (default: {@code USE}/{@code SET} kept client-side and sent as URL
- *       parameters) or {@code server} (each {@code SqlSession} gets a server {@code session_id})</li>
+ *   <li>{@link #SESSION}: {@code client} (default: {@code USE db} and {@code SET a = 1[, b = 2]} in a
+ *       {@code SqlSession} send nothing; they change the session's database and settings, which every following
+ *       statement sends as {@code database=} and setting URL parameters, so any server of a cluster can answer; an
+ *       unknown setting is reported by the next statement, code 115) or {@code server} (each {@code SqlSession}
+ *       gets a random server {@code session_id} on its first statement, kept in {@code SessionState.serverSessionId};
+ *       {@code USE}/{@code SET}/temporary tables then live on that server, the session is sticky to it, and
+ *       ClickHouse runs one statement at a time per session: a concurrent one fails with code 373). A
+ *       {@code SessionState} whose {@code serverSessionId} is set uses that server session in either mode.</li>
  *   <li>{@link #SESSION_TIMEOUT} (seconds), {@link #SESSION_CHECK} ({@code true/false})</li>
  *   <li>{@link #SERVER_PARAMS}: {@code auto} (default: {@code param_} binding on servers from 20.1, safe
  *       client-side literals before), {@code true}, {@code false}</li>
@@ -22,7 +28,11 @@ import java.util.Set;
  *   <li>{@link #COMPRESS_REQUEST}: gzip request bodies ({@code false} by default)</li>
  *   <li>{@link #HTTP_GET}: send read-only statements as {@code GET /?query=} ({@code false} by default)</li>
  *   <li>{@link #WAIT_END_OF_QUERY}, {@link #BUFFER_SIZE}, {@link #ROLE} (comma-separated), {@link #QUOTA_KEY}</li>
- *   <li>{@link #SEND_PROGRESS}: ask for {@code X-ClickHouse-Progress} headers</li>
+ *   <li>{@link #SEND_PROGRESS}: ask for {@code X-ClickHouse-Progress} headers ({@code send_progress_in_http_headers=1}).
+ *       OkHttp hands over headers only once all of them have arrived, that is when the first body bytes are about
+ *       to follow, so {@code QueryListener.onProgress} is called for each progress header in one burst when the
+ *       result starts, not live while the server works (it still keeps idle proxies from closing the connection).
+ *       18.16 never sends them.</li>
  *   <li>{@link #KILL_ON_CANCEL}: send {@code KILL QUERY} on cancel and early close ({@code true} by default)</li>
  *   <li>{@link #SERVER_VERSION}: skip the version look-up and assume this version (e.g. {@code 24.8})</li>
  * </ul>
