@@ -189,10 +189,13 @@ final class TsvDecoder extends AbstractDecoder {
                 r.longs[c] = v != TextTimes.NO_MATCH ? v : TextValues.ticks(t, Values.utf8(b, 0, len));
                 r.text[c] = true;
             }
-            case UINT64, TIME, FLOAT32, FLOAT64 -> {
+            case UINT64 -> {
+                r.longs[c] = parseUnsigned(b, len);
+                r.text[c] = true;
+            }
+            case TIME, FLOAT32, FLOAT64 -> {
                 String s = Values.utf8(b, 0, len);
                 switch (t.kind()) {
-                    case UINT64 -> r.longs[c] = unsigned(s);
                     case FLOAT32, FLOAT64 -> r.doubles[c] = floating(s, t);
                     default -> r.longs[c] = TextValues.ticks(t, s);
                 }
@@ -221,12 +224,24 @@ final class TsvDecoder extends AbstractDecoder {
         throw new StreamSignals.Malformed("'" + Values.utf8(b, 0, Math.min(len, 60)) + "' is not a Bool");
     }
 
-    private static long unsigned(String s) throws StreamSignals.Malformed {
-        try {
-            return Long.parseUnsignedLong(s);
-        } catch (NumberFormatException e) {
-            throw new StreamSignals.Malformed("'" + Values.snippet(s) + "' is not a UInt64", e);
+    /** A UInt64 straight from the bytes, kept as its raw 64 bits. */
+    private static long parseUnsigned(byte[] b, int len) throws StreamSignals.Malformed {
+        if (len == 0 || len > 20) {
+            throw new StreamSignals.Malformed("'" + Values.utf8(b, 0, Math.min(len, 60)) + "' is not a UInt64");
         }
+        long v = 0;
+        for (int i = 0; i < len; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                throw new StreamSignals.Malformed("'" + Values.utf8(b, 0, Math.min(len, 60)) + "' is not a UInt64");
+            }
+            long next = v * 10 + d;
+            if (Long.compareUnsigned(v, 1844674407370955161L) > 0 || Long.compareUnsigned(next, v) < 0) {
+                throw new StreamSignals.Malformed("UInt64 overflow: '" + Values.utf8(b, 0, len) + "'");
+            }
+            v = next;
+        }
+        return v;
     }
 
     private static double floating(String s, SqlType t) throws StreamSignals.Malformed {

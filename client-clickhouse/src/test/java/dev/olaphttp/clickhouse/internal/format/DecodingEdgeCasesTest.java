@@ -151,6 +151,10 @@ class DecodingEdgeCasesTest {
     void tsvBadValuesAreProtocolErrors() {
         assertThatThrownBy(tsv("n\nInt32\nabc\n")::next).isInstanceOf(ProtocolException.class);
         assertThatThrownBy(tsv("n\nInt64\n9223372036854775808\n")::next).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(tsv("n\nUInt64\n18446744073709551616\n")::next).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(tsv("n\nUInt64\n-1\n")::next).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(tsv("n\nBool\nyes\n")::next).isInstanceOf(ProtocolException.class);
+        assertThatThrownBy(tsv("n\nDateTime\n2024-02-30 00:00:00\n")::next).isInstanceOf(ProtocolException.class);
         assertThatThrownBy(tsv("a\tb\nUInt8\tUInt8\n1\n")::next).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("fields");
         assertThatThrownBy(tsv("a\nUInt8\n1\t2\n")::next).isInstanceOf(ProtocolException.class);
