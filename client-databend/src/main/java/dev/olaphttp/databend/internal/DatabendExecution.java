@@ -11,6 +11,7 @@ import dev.olaphttp.Schema;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.databend.DatabendQueryException;
 import dev.olaphttp.databend.DatabendQueryException.Reason;
+import dev.olaphttp.databend.StageAttachment;
 import dev.olaphttp.spi.HttpBody;
 import dev.olaphttp.spi.HttpCall;
 import dev.olaphttp.spi.HttpErrors;
@@ -70,13 +71,12 @@ final class DatabendExecution implements QueryExecution {
     }
 
     /** Sends the POST and reads the first response; throws the server's error if the statement failed. */
-    static DatabendExecution start(DatabendClient client, StatementRequest request, Object stageAttachment) {
+    static DatabendExecution start(DatabendClient client, StatementRequest request, StageAttachment attachment) {
         client.ensureLogin();
         CookieSession cookie = client.cookieFor(request);
         StatementSession session = StatementSession.of(request, client);
         DatabendExecution ex = new DatabendExecution(client, request, cookie, session);
-        byte[] body = QueryBody.write(request, session.sent(), client.requests.options,
-                (dev.olaphttp.databend.StageAttachment) stageAttachment);
+        byte[] body = QueryBody.write(request, session.sent(), client.requests.options, attachment);
         HttpCall call = client.requests.call("POST", "/v1/query", cookie, session.stickyNode())
                 .header(Requests.QUERY_ID, request.queryId())
                 .body(HttpBody.of(body, "application/json"))
