@@ -11,10 +11,21 @@ import java.util.Objects;
  * ({@link DecoderContext#exceptionTag()}) or, without a tag, the untagged {@code Code: N...DB::Exception} tail of
  * older servers becomes a {@link dev.olaphttp.QueryFailedException} with the server's code and name.
  *
+ * <p>Values: {@code getObject} returns {@link dev.olaphttp.SqlType#javaType()}. ClickHouse strings are arbitrary
+ * bytes: {@code getBytes} returns them exactly (RowBinary, TSV), {@code getObject}/{@code getString} decode them as
+ * UTF-8 with U+FFFD for invalid sequences (the JSON format can only carry the decoded text). {@code getString} is
+ * the server's own text in TSV and a ClickHouse-like rendering elsewhere. UInt64 and wider are
+ * {@link java.math.BigInteger}; {@code DateTime}/{@code DateTime64} are {@link java.time.ZonedDateTime} in the
+ * column's zone, else the server zone. {@code Time} values outside 00:00..24:00 have text but no
+ * {@link java.time.LocalTime}. JSON, Variant and Dynamic are text; a Map is a {@link java.util.LinkedHashMap} (a
+ * repeated key keeps its last value). RowBinary {@code Dynamic} values of Set, Interval, Function, AggregateFunction
+ * or custom types, and RowBinary AggregateFunction/Interval columns, raise a ProtocolException naming the type.
+ *
  * <p>Settings the dialect should send with these formats: {@code output_format_binary_write_json_as_string=1}
- * (RowBinary: {@code JSON} columns as text; without it they raise a ProtocolException),
+ * (RowBinary: {@code JSON} columns as text; without it they raise a ProtocolException; only on servers that know
+ * the setting, i.e. those with the JSON type),
  * {@code output_format_json_quote_denormals=1} (JSON: nan/inf as strings; otherwise they arrive as {@code null}
- * and read as NaN), {@code http_write_exception_in_output_format=0} (23.9-25.10: plain exception text instead of a
+ * and read as NaN in a non-Nullable column, as NULL in a Nullable one), {@code http_write_exception_in_output_format=0} (23.9-25.10: plain exception text instead of a
  * JSON {@code exception} member, although both are recognized). A completely empty body decodes as a result with
  * no columns and no rows.
  */
