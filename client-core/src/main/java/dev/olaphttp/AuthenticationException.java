@@ -8,6 +8,7 @@ package dev.olaphttp;
 public class AuthenticationException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception; the message must not contain credentials. */
     public AuthenticationException(String message, ErrorDetails details) {
         super(message, null, details, false);
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param type  the parsed type
  */
 public record Column(String name, SqlType type) {
+    /** Validates that name and type are present. */
     public Column {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -10,8 +10,11 @@ import java.util.Optional;
 public final class Credentials {
     /** The kind of credentials. */
     public enum Kind {
+        /** No authentication. */
         NONE,
+        /** HTTP Basic: user and password. */
         BASIC,
+        /** A bearer token, fixed or from a {@link TokenProvider}. */
         BEARER
     }
 
@@ -29,6 +32,7 @@ public final class Credentials {
         this.tokens = tokens;
     }
 
+    /** No credentials: no {@code Authorization} header is sent. */
     public static Credentials none() {
         return NONE;
     }
@@ -50,6 +54,7 @@ public final class Credentials {
         return new Credentials(Kind.BEARER, null, null, Objects.requireNonNull(provider, "provider"));
     }
 
+    /** The kind of these credentials. */
     public Kind kind() {
         return kind;
     }

@@ -149,6 +149,7 @@ public final class Dsn {
         return scheme;
     }
 
+    /** The user name, percent-decoded, when the DSN has one. */
     public Optional<String> user() {
         return Optional.ofNullable(user);
     }
@@ -158,6 +159,7 @@ public final class Dsn {
         return Optional.ofNullable(password);
     }
 
+    /** The hosts in the order given (at least one). */
     public List<HostPort> hosts() {
         return hosts;
     }

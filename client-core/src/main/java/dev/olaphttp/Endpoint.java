@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param basePath path prefix with no trailing slash, usually empty
  */
 public record Endpoint(boolean secure, String host, int port, String basePath) {
+    /** Validates host and port and normalizes the base path (no trailing slash). */
     public Endpoint {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {

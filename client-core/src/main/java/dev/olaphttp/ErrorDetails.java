@@ -34,30 +34,37 @@ public final class ErrorDetails {
         return new ErrorDetails(dialect, queryId, 0, null, null);
     }
 
+    /** A copy naming the dialect. */
     public ErrorDetails withDialect(String dialect) {
         return new ErrorDetails(dialect, queryId, httpStatus, errorCode, errorName);
     }
 
+    /** A copy naming the query id. */
     public ErrorDetails withQueryId(String queryId) {
         return new ErrorDetails(dialect, queryId, httpStatus, errorCode, errorName);
     }
 
+    /** A copy with the HTTP status. */
     public ErrorDetails withHttpStatus(int httpStatus) {
         return new ErrorDetails(dialect, queryId, httpStatus, errorCode, errorName);
     }
 
+    /** A copy with the server's numeric error code. */
     public ErrorDetails withErrorCode(int errorCode) {
         return new ErrorDetails(dialect, queryId, httpStatus, errorCode, errorName);
     }
 
+    /** A copy with the server's symbolic error name. */
     public ErrorDetails withErrorName(String errorName) {
         return new ErrorDetails(dialect, queryId, httpStatus, errorCode, errorName);
     }
 
+    /** The dialect id, when known. */
     public Optional<String> dialect() {
         return Optional.ofNullable(dialect);
     }
 
+    /** The query id, when one was assigned. */
     public Optional<String> queryId() {
         return Optional.ofNullable(queryId);
     }

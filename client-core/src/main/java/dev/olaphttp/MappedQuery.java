@@ -12,10 +12,13 @@ import java.util.stream.Stream;
  * @param <R> the record type
  */
 public interface MappedQuery<R> {
+    /** Runs the statement and maps every row. */
     List<R> list();
 
+    /** Runs the statement and maps its only row; {@link ResultSizeException} unless there is exactly one. */
     R single();
 
+    /** Runs the statement and maps its row if any; {@link ResultSizeException} if there are more. */
     Optional<R> optional();
 
     /** A lazy stream that must be closed. */

@@ -9,6 +9,7 @@ package dev.olaphttp;
 public class ProtocolException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception; the message quotes at most a short snippet of what arrived. */
     public ProtocolException(String message, Throwable cause, ErrorDetails details) {
         super(message, cause, details, false);
     }

@@ -8,6 +8,7 @@ package dev.olaphttp;
 public class QueryCancelledException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception. */
     public QueryCancelledException(String message, ErrorDetails details) {
         super(message, null, details, false);
     }

@@ -8,10 +8,12 @@ package dev.olaphttp;
 public class QueryFailedException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** A server error that is not worth retrying. */
     public QueryFailedException(String message, ErrorDetails details) {
         this(message, null, details, false);
     }
 
+    /** A server error; {@code retryable} when the server says trying again may succeed. */
     public QueryFailedException(String message, Throwable cause, ErrorDetails details, boolean retryable) {
         super(message, cause, details, retryable);
     }

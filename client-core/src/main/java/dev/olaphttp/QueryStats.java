@@ -29,6 +29,7 @@ public record QueryStats(
 
     private static final QueryStats UNKNOWN = new QueryStats(-1, -1, -1, -1, -1, -1, Duration.ZERO, Map.of());
 
+    /** Normalizes a missing elapsed time to zero and copies {@code extra}. */
     public QueryStats {
         elapsed = elapsed == null ? Duration.ZERO : elapsed;
         extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
@@ -55,46 +56,55 @@ public record QueryStats(
         private Duration elapsed = Duration.ZERO;
         private final Map<String, String> extra = new LinkedHashMap<>();
 
+        /** Rows scanned. */
         public Builder rowsRead(long v) {
             rowsRead = v;
             return this;
         }
 
+        /** Bytes scanned. */
         public Builder bytesRead(long v) {
             bytesRead = v;
             return this;
         }
 
+        /** Rows written. */
         public Builder rowsWritten(long v) {
             rowsWritten = v;
             return this;
         }
 
+        /** Bytes written. */
         public Builder bytesWritten(long v) {
             bytesWritten = v;
             return this;
         }
 
+        /** Rows in the result. */
         public Builder resultRows(long v) {
             resultRows = v;
             return this;
         }
 
+        /** Rows changed by DML. */
         public Builder affectedRows(long v) {
             affectedRows = v;
             return this;
         }
 
+        /** Server-side running time. */
         public Builder elapsed(Duration v) {
             elapsed = v;
             return this;
         }
 
+        /** Another server-reported field, kept under its own name. */
         public Builder extra(String key, String value) {
             extra.put(key, value);
             return this;
         }
 
+        /** Builds the statistics. */
         public QueryStats build() {
             return new QueryStats(rowsRead, bytesRead, rowsWritten, bytesWritten, resultRows, affectedRows, elapsed, extra);
         }

@@ -7,6 +7,7 @@ package dev.olaphttp;
 public class QueryTimeoutException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception. */
     public QueryTimeoutException(String message, Throwable cause, ErrorDetails details) {
         super(message, cause, details, false);
     }

@@ -45,6 +45,7 @@ public final class ResiliencePolicy {
                 : CircuitBreakerRegistry.of(b.circuitBreakerConfig != null ? b.circuitBreakerConfig : defaultBreaker());
     }
 
+    /** The default policy (see the class description); its registries are shared by every client using it. */
     public static ResiliencePolicy defaults() {
         return DEFAULTS;
     }
@@ -54,6 +55,7 @@ public final class ResiliencePolicy {
         return builder().maxAttempts(1).build();
     }
 
+    /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -125,6 +127,7 @@ public final class ResiliencePolicy {
             return this;
         }
 
+        /** Exponential backoff: the first wait, the factor per attempt and the longest wait. */
         public Builder backoff(Duration initial, double multiplier, Duration max) {
             this.initialBackoff = Objects.requireNonNull(initial);
             this.multiplier = multiplier;
@@ -162,6 +165,7 @@ public final class ResiliencePolicy {
             return this;
         }
 
+        /** Builds the policy. */
         public ResiliencePolicy build() {
             return new ResiliencePolicy(this);
         }

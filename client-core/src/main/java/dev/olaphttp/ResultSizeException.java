@@ -7,9 +7,12 @@ package dev.olaphttp;
 public class ResultSizeException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** Rows expected. */
     private final long expected;
+    /** Rows seen. */
     private final long actual;
 
+    /** Creates the exception. */
     public ResultSizeException(String message, ErrorDetails details, long expected, long actual) {
         super(message, null, details, false);
         this.expected = expected;

@@ -7,5 +7,6 @@ package dev.olaphttp;
  */
 @FunctionalInterface
 public interface RowMapper<T> {
+    /** Maps the current row. */
     T map(Row row);
 }

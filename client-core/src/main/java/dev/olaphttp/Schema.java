@@ -36,10 +36,12 @@ public final class Schema {
         return EMPTY;
     }
 
+    /** The columns, in order. */
     public List<Column> columns() {
         return columns;
     }
 
+    /** The number of columns. */
     public int size() {
         return columns.size();
     }

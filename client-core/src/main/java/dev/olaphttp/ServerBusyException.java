@@ -10,12 +10,15 @@ import java.util.Optional;
 public class ServerBusyException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** The server's {@code Retry-After} hint, or {@code null}. */
     private final Duration retryAfter;
 
+    /** A retryable busy error. */
     public ServerBusyException(String message, Throwable cause, ErrorDetails details, Duration retryAfter) {
         this(message, cause, details, retryAfter, true);
     }
 
+    /** A busy error; {@code retryable} false when trying again now cannot help (an open circuit breaker). */
     public ServerBusyException(
             String message, Throwable cause, ErrorDetails details, Duration retryAfter, boolean retryable) {
         super(message, cause, details, retryable);

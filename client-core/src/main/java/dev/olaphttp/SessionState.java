@@ -39,10 +39,12 @@ public final class SessionState {
         return EMPTY;
     }
 
+    /** The current database, when set. */
     public Optional<String> database() {
         return Optional.ofNullable(database);
     }
 
+    /** The current catalog (StarRocks), when set. */
     public Optional<String> catalog() {
         return Optional.ofNullable(catalog);
     }
@@ -62,10 +64,12 @@ public final class SessionState {
         return Optional.ofNullable(dialectState);
     }
 
+    /** This state with another database. */
     public SessionState withDatabase(String database) {
         return new SessionState(database, catalog, settings, serverSessionId, dialectState);
     }
 
+    /** This state with another catalog. */
     public SessionState withCatalog(String catalog) {
         return new SessionState(database, catalog, settings, serverSessionId, dialectState);
     }
@@ -95,10 +99,12 @@ public final class SessionState {
         return new SessionState(database, catalog, copy, serverSessionId, dialectState);
     }
 
+    /** This state with another server session id. */
     public SessionState withServerSessionId(String serverSessionId) {
         return new SessionState(database, catalog, settings, serverSessionId, dialectState);
     }
 
+    /** This state with another opaque dialect state. */
     public SessionState withDialectState(String dialectState) {
         return new SessionState(database, catalog, settings, serverSessionId, dialectState);
     }

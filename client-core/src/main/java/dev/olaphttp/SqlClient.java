@@ -115,6 +115,7 @@ public interface SqlClient extends AutoCloseable {
             return this;
         }
 
+        /** How the client authenticates. */
         public Builder credentials(Credentials credentials) {
             this.credentials = Objects.requireNonNull(credentials);
             return this;
@@ -155,6 +156,7 @@ public interface SqlClient extends AutoCloseable {
             return this;
         }
 
+        /** The TCP/TLS connect timeout. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = Objects.requireNonNull(timeout);
             return this;
@@ -172,16 +174,19 @@ public interface SqlClient extends AutoCloseable {
             return this;
         }
 
+        /** TLS trust and key material (default: the JVM's). */
         public Builder tls(TlsOptions tls) {
             this.tls = Objects.requireNonNull(tls);
             return this;
         }
 
+        /** Retries and circuit breakers (default: {@link ResiliencePolicy#defaults()}). */
         public Builder resilience(ResiliencePolicy policy) {
             this.resilience = Objects.requireNonNull(policy);
             return this;
         }
 
+        /** Hooks for metrics and tracing. */
         public Builder listener(QueryListener listener) {
             this.listener = Objects.requireNonNull(listener);
             return this;

@@ -13,6 +13,7 @@ public abstract class SqlClientException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ErrorDetails details;
+    /** Whether trying again could succeed. */
     private final boolean retryable;
 
     protected SqlClientException(String message, Throwable cause, ErrorDetails details, boolean retryable) {

@@ -60,6 +60,7 @@ public final class SqlType {
         return toBuilder().nullable(true).name(serverName).build();
     }
 
+    /** The type's family. */
     public TypeKind kind() {
         return kind;
     }
@@ -154,46 +155,55 @@ public final class SqlType {
             this.kind = kind;
         }
 
+        /** The server's spelling of the type. */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /** Whether values may be NULL. */
         public Builder nullable(boolean nullable) {
             this.nullable = nullable;
             return this;
         }
 
+        /** Precision (decimals), fractional digits (timestamps) or length (fixed strings). */
         public Builder precision(int precision) {
             this.precision = precision;
             return this;
         }
 
+        /** Decimal scale. */
         public Builder scale(int scale) {
             this.scale = scale;
             return this;
         }
 
+        /** The time zone of timestamp values. */
         public Builder zone(ZoneId zone) {
             this.zone = zone;
             return this;
         }
 
+        /** Nested types (array element, map key and value, tuple fields). */
         public Builder elements(List<SqlType> elements) {
             this.elements = elements;
             return this;
         }
 
+        /** Field names of a named tuple. */
         public Builder fieldNames(List<String> fieldNames) {
             this.fieldNames = fieldNames;
             return this;
         }
 
+        /** Enum labels by numeric value. */
         public Builder enumValues(Map<Integer, String> enumValues) {
             this.enumValues = enumValues;
             return this;
         }
 
+        /** Builds the type. */
         public SqlType build() {
             return new SqlType(this);
         }

@@ -9,8 +9,10 @@ package dev.olaphttp;
 public class TransportException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the server may have seen the request. */
     private final boolean requestSent;
 
+    /** Creates the exception; {@code requestSent} false only when no byte reached the server. */
     public TransportException(String message, Throwable cause, ErrorDetails details, boolean requestSent) {
         super(message, cause, details, true);
         this.requestSent = requestSent;

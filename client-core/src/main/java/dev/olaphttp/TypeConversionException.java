@@ -8,6 +8,7 @@ package dev.olaphttp;
 public class TypeConversionException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception; the message names the column and types, never the value. */
     public TypeConversionException(String message, Throwable cause, ErrorDetails details) {
         super(message, cause, details, false);
     }

@@ -8,6 +8,7 @@ package dev.olaphttp;
 public class UnsupportedStatementException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
+    /** Creates the exception. */
     public UnsupportedStatementException(String message, ErrorDetails details) {
         super(message, null, details, false);
     }

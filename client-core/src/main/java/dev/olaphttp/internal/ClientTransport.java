@@ -45,6 +45,7 @@ public final class ClientTransport implements AutoCloseable {
                 new ResilientTransport(exchange, endpoints, credentials, policy, classifier, dialectId, listener));
     }
 
+    /** The resilient transport handed to the dialect. */
     public HttpTransport transport() {
         return transport;
     }

@@ -20,6 +20,7 @@ public final class Cancellation {
         }
     }
 
+    /** Whether {@link #cancel()} was called. */
     public boolean isCancelled() {
         return cancelled.get();
     }

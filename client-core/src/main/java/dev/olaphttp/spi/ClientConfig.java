@@ -28,6 +28,7 @@ public record ClientConfig(
         Duration readTimeout,
         Duration queryTimeout) {
 
+    /** Copies the endpoints and options. */
     public ClientConfig {
         endpoints = List.copyOf(endpoints);
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));

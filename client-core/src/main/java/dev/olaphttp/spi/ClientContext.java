@@ -9,11 +9,13 @@ public interface ClientContext {
     /** The dialect id, for error details and logs. */
     String dialectId();
 
+    /** The client's settled configuration. */
     ClientConfig config();
 
     /** Sends HTTP calls with auth, retries, circuit breakers and endpoint failover applied. */
     HttpTransport transport();
 
+    /** The user's listener; call it through the core's hooks, it must not break statements. */
     QueryListener listener();
 
     /** A daemon scheduler owned by the client, for heartbeats and similar timers. */

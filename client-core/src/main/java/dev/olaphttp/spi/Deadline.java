@@ -27,6 +27,7 @@ public final class Deadline {
         return new Deadline(System.nanoTime() + budget.toNanos(), budget);
     }
 
+    /** Whether a deadline is set. */
     public boolean isSet() {
         return this != NONE;
     }
@@ -45,6 +46,7 @@ public final class Deadline {
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
+    /** Whether the deadline has passed (never, when none is set). */
     public boolean isExpired() {
         return isSet() && deadlineNanos - System.nanoTime() <= 0;
     }

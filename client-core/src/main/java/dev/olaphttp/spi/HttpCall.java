@@ -52,10 +52,12 @@ public final class HttpCall {
         return new Builder(method, path);
     }
 
+    /** The HTTP method. */
     public String method() {
         return method;
     }
 
+    /** The path relative to the endpoint, possibly with a query string. */
     public String path() {
         return path;
     }
@@ -75,6 +77,7 @@ public final class HttpCall {
         return body;
     }
 
+    /** Whether the call may be re-sent after a failure that left its fate unknown. */
     public boolean idempotent() {
         return idempotent;
     }
@@ -84,10 +87,12 @@ public final class HttpCall {
         return endpoint;
     }
 
+    /** The statement's deadline; the transport bounds the call and its retries by it. */
     public Deadline deadline() {
         return deadline;
     }
 
+    /** The statement's cancel signal; cancelling aborts the call. */
     public Cancellation cancellation() {
         return cancellation;
     }
@@ -172,6 +177,7 @@ public final class HttpCall {
             }
         }
 
+        /** Appends a query parameter (encoded by the transport, never logged). */
         public Builder queryParam(String name, String value) {
             queryParams.add(Map.entry(name, value));
             return this;
@@ -184,51 +190,61 @@ public final class HttpCall {
             return this;
         }
 
+        /** The request body. */
         public Builder body(HttpBody body) {
             this.body = body;
             return this;
         }
 
+        /** Marks the call safe to re-send (default false). */
         public Builder idempotent(boolean idempotent) {
             this.idempotent = idempotent;
             return this;
         }
 
+        /** Pins the call to an endpoint (follow-up requests of a statement). */
         public Builder endpoint(Endpoint endpoint) {
             this.endpoint = endpoint;
             return this;
         }
 
+        /** The deadline bounding the call and its retries. */
         public Builder deadline(Deadline deadline) {
             this.deadline = Objects.requireNonNull(deadline);
             return this;
         }
 
+        /** The cancel signal that aborts the call. */
         public Builder cancellation(Cancellation cancellation) {
             this.cancellation = Objects.requireNonNull(cancellation);
             return this;
         }
 
+        /** The statement the call belongs to, for listeners and error details. */
         public Builder info(QueryInfo info) {
             this.info = info;
             return this;
         }
 
+        /** Whether to add the client's {@code Authorization} header (default true). */
         public Builder authenticate(boolean authenticate) {
             this.authenticate = authenticate;
             return this;
         }
 
+        /** A classifier for this call instead of the dialect's. */
         public Builder classifier(ErrorClassifier classifier) {
             this.classifier = classifier;
             return this;
         }
 
+        /** A read timeout for this call instead of the client's (long polls). */
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = readTimeout;
             return this;
         }
 
+        /** Builds the call. */
         public HttpCall build() {
             return new HttpCall(this);
         }

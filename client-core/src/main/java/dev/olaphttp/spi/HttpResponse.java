@@ -11,6 +11,7 @@ import java.util.List;
  * before the body ends aborts the connection instead of returning it to the pool.
  */
 public interface HttpResponse extends AutoCloseable {
+    /** The HTTP status code. */
     int status();
 
     /** The first value of a header, or {@code null}. */

@@ -7,6 +7,7 @@ package dev.olaphttp.spi;
  * {@link #getBoolean}), and {@link #getObject} for everything else, so a dialect can keep primitives unboxed.
  */
 public interface RowValues {
+    /** Whether the value at a 0-based column is NULL. */
     boolean isNull(int column);
 
     /** An integer (or boolean as 1/0) value. */

@@ -34,6 +34,7 @@ public final class SessionDelta {
         return NONE;
     }
 
+    /** A builder of a delta that changes nothing yet. */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,28 +82,33 @@ public final class SessionDelta {
         private String serverSessionId;
         private String dialectState;
 
+        /** The new current database. */
         public Builder database(String database) {
             this.database = database;
             return this;
         }
 
+        /** The new current catalog. */
         public Builder catalog(String catalog) {
             this.catalog = catalog;
             return this;
         }
 
+        /** A setting set (or replaced). */
         public Builder set(String name, String value) {
             settingsReset.remove(name);
             settingsSet.put(name, value);
             return this;
         }
 
+        /** A setting reset to the server's default. */
         public Builder reset(String name) {
             settingsSet.remove(name);
             settingsReset.add(name);
             return this;
         }
 
+        /** The server session id now in use. */
         public Builder serverSessionId(String id) {
             this.serverSessionId = id;
             return this;
@@ -114,6 +120,7 @@ public final class SessionDelta {
             return this;
         }
 
+        /** Builds the delta. */
         public SessionDelta build() {
             return new SessionDelta(this);
         }

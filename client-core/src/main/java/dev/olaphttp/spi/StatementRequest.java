@@ -32,6 +32,7 @@ public record StatementRequest(
         Boolean idempotent,
         boolean inSession) {
 
+    /** Replaces missing values with empty ones and wraps the collections read-only. */
     public StatementRequest {
         Objects.requireNonNull(info, "info");
         namedParams = namedParams == null ? Map.of() : java.util.Collections.unmodifiableMap(namedParams);
