@@ -64,7 +64,7 @@ class RequestAndResultTest {
     void dsnSetsEndpointCatalogDatabaseAndVariables() throws Exception {
         server.enqueue(ndjson(fixture("real/docs_select_iceberg.ndjson")));
         String dsn = "starrocks://alice:p%40ss@" + server.getHostName() + ":" + server.getPort()
-                + "/ext_cat.sales?var.query_timeout=60&kill_on_cancel=false";
+                + "/ext_cat.sales?var.Query_Timeout=60&kill_on_cancel=false";
         try (SqlClient c = SqlClient.builder().dsn(dsn)
                 .httpClient(dev.olaphttp.okhttp.OkHttpAdapter.borrow(ok)).build()) {
             assertThat(c.dialect()).isEqualTo("starrocks");

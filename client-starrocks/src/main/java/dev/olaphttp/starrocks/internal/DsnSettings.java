@@ -6,7 +6,7 @@ import dev.olaphttp.SqlClient;
 import java.util.Locale;
 import java.util.Map;
 
-/** Applies a {@code starrocks://} DSN to a client builder. Not API. */
+/** Applies a {@code starrocks://} DSN to a client builder (variable names lower-cased, as SET does). Not API. */
 public final class DsnSettings {
     /** The FE's default HTTP port. */
     public static final int DEFAULT_PORT = 8030;
@@ -28,7 +28,7 @@ public final class DsnSettings {
         for (Map.Entry<String, String> p : dsn.params().entrySet()) {
             String key = p.getKey();
             if (key.startsWith(VAR_PREFIX) && key.length() > VAR_PREFIX.length()) {
-                builder.setting(key.substring(VAR_PREFIX.length()), p.getValue());
+                builder.setting(key.substring(VAR_PREFIX.length()).toLowerCase(Locale.ROOT), p.getValue());
             } else if (key.equals(SECURE)) {
                 secure |= parseBoolean(key, p.getValue());
             } else if (key.equals(KILL_ON_CANCEL)) {
