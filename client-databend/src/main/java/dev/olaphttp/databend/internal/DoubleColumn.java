@@ -2,6 +2,7 @@ package dev.olaphttp.databend.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberInput;
 import dev.olaphttp.SqlType;
 import dev.olaphttp.TypeKind;
 import java.io.IOException;
@@ -26,9 +27,17 @@ final class DoubleColumn extends CellColumn {
     void read(JsonParser p, int row) throws IOException {
         nulls[row] = false;
         JsonToken t = p.currentToken();
-        values[row] = t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT
-                ? p.getDoubleValue()
-                : ValueText.parseDouble(p.getText());
+        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+            values[row] = p.getDoubleValue();
+            return;
+        }
+        char[] b = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
+        char last = len > 0 ? b[off + len - 1] : ' ';
+        values[row] = (last >= '0' && last <= '9') || last == '.'
+                ? NumberInput.parseDouble(b, off, len, true) // no String per cell
+                : ValueText.parseDouble(p.getText()); // NaN, inf, Infinity
     }
 
     @Override
