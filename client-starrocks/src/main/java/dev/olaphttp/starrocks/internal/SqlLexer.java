@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A small lexer for StarRocks SQL, aware of quotes ({@code '...'}, {@code "..."} with backslash escapes and doubled
- * quotes), back-quoted identifiers and comments ({@code --}, {@code #}, {@code /* *}{@code /}). It never rewrites
+ * quotes), back-quoted identifiers and comments ({@code --} and {@code /* *}{@code /}, as in StarRocks' lexer, where
+ * {@code #} starts no comment). It never rewrites
  * SQL; it tells where tokens and placeholders are.
  */
 final class SqlLexer {
@@ -79,9 +80,6 @@ final class SqlLexer {
 
     static boolean isCommentStart(String sql, int i) {
         char c = sql.charAt(i);
-        if (c == '#') {
-            return true;
-        }
         if (i + 1 >= sql.length()) {
             return false;
         }
