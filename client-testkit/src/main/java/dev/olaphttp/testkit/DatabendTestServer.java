@@ -101,7 +101,7 @@ public final class DatabendTestServer extends TestServer {
       return;
     }
     String expectedNode = req.header("X-DATABEND-NODE-ID");
-    String clientSession = clientSessionId(req);
+    String clientSession = clientSession(ex);
     Matcher m = QUERY_PATH.matcher(path);
     if ((path.equals("/v1/query") || path.equals("/v1/query/")) && req.method().equals("POST")) {
       queries.start(ex, user, clientSession);
@@ -171,28 +171,56 @@ public final class DatabendTestServer extends TestServer {
     return null;
   }
 
-  private static String clientSessionId(RawRequest req) {
-    String header = req.header("X-DATABEND-SESSION");
+  /**
+   * The client session of a request (header or cookie mode), created when the client asks for one; the response
+   * headers that carry it are remembered on the exchange.
+   */
+  private static String clientSession(Exchange ex) {
+    RawRequest req = ex.request();
+    String caps = req.header("X-DATABEND-CLIENT-CAPS");
+    String cookie = req.header("Cookie");
+    boolean headerMode = caps != null && caps.contains("session_header");
+    boolean cookieMode = (caps != null && caps.contains("session_cookie"))
+        || (cookie != null && cookie.contains("cookie_enabled=true"));
+    String id = null;
+    String header = headerMode ? req.header("X-DATABEND-SESSION") : null;
     if (header != null) {
       try {
         String json = new String(Base64.getUrlDecoder().decode(header.trim().replace('+', '-').replace('/', '_')),
             StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
         if (m.find()) {
-          return m.group(1);
+          id = m.group(1);
         }
       } catch (IllegalArgumentException ignored) {
         // not base64: no client session
       }
     }
-    String cookie = req.header("Cookie");
-    if (cookie != null) {
+    if (id == null && cookie != null) {
       Matcher m = Pattern.compile("session_id=([^;\\s]+)").matcher(cookie);
       if (m.find()) {
-        return m.group(1);
+        id = m.group(1);
       }
     }
-    return null;
+    boolean created = false;
+    if (id == null && (headerMode || cookieMode)) {
+      id = UUID.randomUUID().toString();
+      created = true;
+    }
+    if (id == null) {
+      return null;
+    }
+    List<String[]> h = Headers.of("x-databend-session-id", id);
+    if (headerMode) {
+      String json = "{\"id\":\"" + id + "\",\"last_refresh_time\":" + System.currentTimeMillis() / 1000 + "}";
+      h.add(new String[] {"x-databend-session",
+          header != null ? header : Base64.getUrlEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))});
+    } else if (created) {
+      h.add(new String[] {"Set-Cookie", "session_id=" + id + "; Path=/"});
+      h.add(new String[] {"Set-Cookie", "last_refresh_time=" + System.currentTimeMillis() / 1000 + "; Path=/"});
+    }
+    ex.attributes().put("databend.session", h);
+    return id;
   }
 
   private void login(Exchange ex, String user, String clientSession) throws IOException {
@@ -220,12 +248,10 @@ public final class DatabendTestServer extends TestServer {
       }
       g.writeEndObject();
     });
-    List<String[]> extra = Headers.of("x-databend-session-id", sessionId);
-    String caps = ex.request().header("X-DATABEND-CLIENT-CAPS");
-    if (caps != null && caps.contains("session_header")) {
-      String json = "{\"id\":\"" + sessionId + "\",\"last_refresh_time\":" + System.currentTimeMillis() / 1000 + "}";
-      extra.add(new String[] {"x-databend-session",
-          Base64.getUrlEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))});
+    @SuppressWarnings("unchecked")
+    List<String[]> extra = (List<String[]>) ex.attributes().remove("databend.session");
+    if (extra == null) {
+      extra = Headers.of("x-databend-session-id", sessionId);
     }
     sendJson(ex, 200, body, extra);
   }
@@ -265,6 +291,11 @@ public final class DatabendTestServer extends TestServer {
     List<String[]> h = Headers.of("content-type", "application/json; charset=utf-8");
     h.addAll(extra);
     h.add(new String[] {"x-databend-version", version});
+    @SuppressWarnings("unchecked")
+    List<String[]> session = (List<String[]>) ex.attributes().get("databend.session");
+    if (session != null) {
+      h.addAll(session);
+    }
     ex.send(status, h, body);
   }
 

@@ -201,12 +201,18 @@ class DatabendTestServerTest {
     Map<String, Object> fixture = Json.transcriptBody("session_login_heartbeat_logout.json", 1);
     assertThat(keys(body)).containsExactlyElementsOf(keys(fixture));
     assertThat(login.header("x-databend-session")).isNotNull();
+    assertThat(headerNames(login)).containsExactlyElementsOf(
+        Json.transcriptHeaderNames("session_login_heartbeat_logout.json", 1));
     String token = (String) Json.obj(body.get("tokens")).get("session_token");
     assertThat(token).startsWith("bend-v1-s-");
     RawHttp.Response q = c.exchange("POST", "/v1/query", "{\"sql\":\"select 1\"}", "Authorization",
-        "Bearer " + token, "X-DATABEND-SESSION", login.header("x-databend-session"));
+        "Bearer " + token, "X-DATABEND-CLIENT-CAPS", "session_header", "X-DATABEND-SESSION",
+        login.header("x-databend-session"));
     Map<String, Object> qb = Json.object(q.text());
     assertThat(qb.get("session_id")).isEqualTo(body.get("session_id"));
+    assertThat(headerNames(q)).containsExactlyElementsOf(
+        Json.transcriptHeaderNames("session_login_heartbeat_logout.json", 2));
+    assertThat(q.header("x-databend-session")).isEqualTo(login.header("x-databend-session"));
     String id = (String) qb.get("id");
     RawHttp.Response hb = c.exchange("POST", "/v1/session/heartbeat", "{\"node_to_queries\":{\"" + server.nodeId()
         + "\":[\"" + id + "\",\"unknown\"]}}", "Authorization", AUTH);
@@ -217,6 +223,19 @@ class DatabendTestServerTest {
         "Bearer " + token);
     assertThat(after.status).isEqualTo(401);
     assertThat(after.text()).contains("5103");
+  }
+
+  @Test
+  void cookieSessionsAreCreatedAndKept() throws IOException {
+    RawHttp.Response first = post("{\"sql\":\"select 1\"}", "Cookie", "cookie_enabled=true");
+    String cookie = first.header("Set-Cookie");
+    assertThat(cookie).matches("session_id=[0-9a-f-]{36}; Path=/");
+    String id = cookie.substring("session_id=".length(), cookie.indexOf(';'));
+    assertThat(Json.object(first.text()).get("session_id")).isEqualTo(id);
+    RawHttp.Response second = post("{\"sql\":\"select 1\"}", "Cookie", "cookie_enabled=true; session_id=" + id);
+    assertThat(second.header("Set-Cookie")).isNull();
+    assertThat(second.header("x-databend-session-id")).isEqualTo(id);
+    assertThat(Json.object(post("{\"sql\":\"select 1\"}").text()).get("session_id")).isEqualTo("");
   }
 
   @Test

@@ -15,12 +15,18 @@ public final class Exchange {
   private boolean committed;
   private boolean closeAfter;
   private ChunkedOutput chunked;
+  private final java.util.Map<String, Object> attributes = new java.util.HashMap<>();
 
   Exchange(RawRequest request, Socket socket, FaultSink sink) {
     this.request = request;
     this.socket = socket;
     this.sink = sink;
     this.closeAfter = request.wantsClose();
+  }
+
+  /** Per-exchange values a handler wants to carry between its parts. */
+  public java.util.Map<String, Object> attributes() {
+    return attributes;
   }
 
   public RawRequest request() {
