@@ -65,6 +65,9 @@ final class TextTimes {
         } else {
             seconds = LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC).atZone(zone).toEpochSecond();
         }
+        if (Math.abs(seconds) > Long.MAX_VALUE / Values.POW10[precision] - 1) {
+            return NO_MATCH;
+        }
         return seconds * Values.POW10[precision] + frac;
     }
 

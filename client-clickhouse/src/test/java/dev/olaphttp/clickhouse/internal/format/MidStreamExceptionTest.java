@@ -141,6 +141,47 @@ class MidStreamExceptionTest {
         assertThat(d.schema().names()).containsExactly("n", "s");
     }
 
+    @ParameterizedTest
+    @EnumSource(ResultFormat.class)
+    void noRowIsHandedOutBeforeTheNext16KiBHaveArrived(ResultFormat f) {
+        int rows = 3000;
+        byte[] header = Bodies.header(f);
+        long[] rowEnd = new long[rows];
+        long offset = header.length;
+        for (int i = 0; i < rows; i++) {
+            offset += Bodies.row(f, i).length;
+            // a JSON row is complete at its ']', before the newline
+            rowEnd[i] = f == ResultFormat.JSON_COMPACT ? offset - 1 : offset;
+        }
+        byte[] body = Bodies.body(f, rows);
+        long[] served = {0};
+        InputStream counting = new InputStream() {
+            private final InputStream in = Bodies.stream(body, null);
+
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                served[0] += b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, Math.min(len, 700));
+                served[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        ResultDecoder d = ResultDecoders.create(f, counting, Golden.ctx(Bodies.TAG));
+        int i = 0;
+        while (d.next()) {
+            assertThat(served[0] >= rowEnd[i] + BodyReader.HOLD || served[0] == body.length)
+                    .as("row %d handed out after %d bytes", i, served[0]).isTrue();
+            i++;
+        }
+        assertThat(i).isEqualTo(rows);
+    }
+
     @Test
     void legacyTailOfServer1816AfterTsvRows() {
         byte[] header = "number\tthrowIf(equals(number, 150000))\nUInt64\tUInt8\n".getBytes(StandardCharsets.UTF_8);

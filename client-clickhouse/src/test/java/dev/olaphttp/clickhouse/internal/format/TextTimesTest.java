@@ -42,6 +42,9 @@ class TextTimesTest {
             }
         }
         assertThat(TextTimes.epochTicks(b("2024-01-01 24:00:00"), 19, 0, null, null)).isEqualTo(TextTimes.NO_MATCH);
+        // beyond what nanosecond ticks can hold: left to the exact (overflow-checked) parser
+        assertThat(TextTimes.epochTicks(b("2299-01-01 00:00:00.000000001"), 29, 9, null, null))
+                .isEqualTo(TextTimes.NO_MATCH);
         assertThat(TextTimes.epochTicks(b("2024-01-01 00:00:00.1234"), 24, 3, null, null))
                 .isEqualTo(TextTimes.NO_MATCH);
         assertThat(TextTimes.epochTicks(b("2024-01-01 00:00:00.12"), 22, 3, null, null))
