@@ -56,6 +56,7 @@ final class DatabendExecution implements QueryExecution {
     private long rowsDelivered;
     private volatile boolean finished;
     private volatile boolean serverGone;
+    private long statsRefreshedNanos;
 
     private DatabendExecution(DatabendClient client, StatementRequest request, CookieSession cookie,
             StatementSession session) {
@@ -300,7 +301,10 @@ final class DatabendExecution implements QueryExecution {
 
     @Override
     public QueryStats stats() {
-        if (!finished && !serverGone && !stopping.get() && statsUri != null) {
+        long now = System.nanoTime();
+        boolean due = statsRefreshedNanos == 0 || now - statsRefreshedNanos >= 1_000_000_000L;
+        if (!finished && !serverGone && !stopping.get() && statsUri != null && due) {
+            statsRefreshedNanos = now; // at most one stats request per second
             refreshStats();
         }
         return stats.build();
