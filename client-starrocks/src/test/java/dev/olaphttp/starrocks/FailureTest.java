@@ -238,4 +238,12 @@ class FailureTest {
                     .hasMessageContaining("length");
         }
     }
+
+    @Test
+    void aBreakAfterTheStatisticsLineStillEndsCleanly() {
+        server.enqueue(cutChunked(HEAD + "{\"data\":[1,\"a\"]}\n{\"statistics\":{\"returnRows\":1}}\n"));
+        try (SqlClient c = client(server, ok)) {
+            assertThat(c.sql("select id, v from t").list(r -> r.getInt(1))).containsExactly(1);
+        }
+    }
 }

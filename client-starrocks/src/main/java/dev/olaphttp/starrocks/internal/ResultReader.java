@@ -227,8 +227,14 @@ final class ResultReader {
         if ("statistics".equals(name)) {
             QueryStats s = readStats();
             expect(JsonToken.END_OBJECT, "the statistics line has extra fields");
-            expectEof();
-            finish(s);
+            finish(s); // the end marker: the result is complete
+            try {
+                expectEof();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw e; // more lines after the end marker
+            } catch (IOException e) {
+                // the connection broke after the end marker (no final chunk): the result is still complete
+            }
             return false;
         }
         if ("status".equals(name) || "msg".equals(name)) {
