@@ -167,4 +167,36 @@ class QueryFlowTest {
         assertThat(stats.getMethod() + " " + stats.getTarget()).isEqualTo("GET /v1/query/q1");
         assertThat(stats.getHeaders().get("X-DATABEND-STICKY-NODE")).isEqualTo("node-1");
     }
+
+    @Test
+    void waitsForTheSchemaOfAStartingQuery() throws Exception {
+        server.enqueue(resp().state("Starting").settings(null).next("page/0").ok());
+        server.enqueue(resp().state("Running").schema(NUMBER).data("[[\"5\"]]").next("page/1").ok());
+        server.enqueue(resp().schema(NUMBER).next("final").ok());
+        server.enqueue(TestServer.finalOk("q1"));
+        try (SqlClient client = client(server, "wait_time_secs=0"); RowCursor c = client.sql("SELECT 5").stream()) {
+            assertThat(c.schema().names()).containsExactly("number");
+            assertThat(c.next()).isTrue();
+            assertThat(c.getLong(1)).isEqualTo(5);
+            assertThat(c.next()).isFalse();
+        }
+        assertThat(body(take(server))).contains("\"wait_time_secs\":0");
+        assertThat(take(server).getTarget()).isEqualTo("/v1/query/q1/page/0");
+    }
+
+    @Test
+    void aNullSessionMeansUnchanged() {
+        String s = "{\"database\":\"d1\",\"settings\":{\"timezone\":\"UTC\"},\"need_sticky\":false}";
+        server.enqueue(resp().session(s).next("final").ok());
+        server.enqueue(TestServer.finalOk("q1"));
+        server.enqueue(resp().id("q2").session("null").next("final").ok());
+        server.enqueue(TestServer.finalOk("q2"));
+        try (SqlClient client = client(server, ""); dev.olaphttp.SqlSession session = client.openSession()) {
+            session.sql("USE d1").execute();
+            session.sql("SELECT 1").execute();
+            assertThat(session.state().dialectState()).contains(s);
+            assertThat(session.state().database()).contains("d1");
+            assertThat(session.state().settings()).containsEntry("timezone", "UTC");
+        }
+    }
 }
