@@ -178,7 +178,7 @@ final class ResultReader {
         }
         String plan = p.getText();
         expect(JsonToken.END_OBJECT, "the explain object has extra fields");
-        expectEof();
+        endOfBody();
         form = Form.EXPLAIN;
         String[] lines = plan.split("\n", -1);
         int n = lines.length;
@@ -228,13 +228,7 @@ final class ResultReader {
             QueryStats s = readStats();
             expect(JsonToken.END_OBJECT, "the statistics line has extra fields");
             finish(s); // the end marker: the result is complete
-            try {
-                expectEof();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw e; // more lines after the end marker
-            } catch (IOException e) {
-                // the connection broke after the end marker (no final chunk): the result is still complete
-            }
+            endOfBody();
             return false;
         }
         if ("status".equals(name) || "msg".equals(name)) {
@@ -300,7 +294,7 @@ final class ResultReader {
         if (p.currentToken() != JsonToken.END_OBJECT) {
             throw new JsonParseException(p, "the SHOW object does not end after its fields");
         }
-        expectEof();
+        endOfBody();
         finish(s != null ? s : QueryStats.builder().resultRows(rows).build());
     }
 
@@ -327,8 +321,19 @@ final class ResultReader {
         }
     }
 
-    private void expectEof() throws IOException {
-        JsonToken t = p.nextToken();
+    /**
+     * After the result's end marker: nothing may follow. A connection that breaks here (no final chunk) does not
+     * spoil the result, which is already complete; more JSON does.
+     */
+    private void endOfBody() throws IOException {
+        JsonToken t;
+        try {
+            t = p.nextToken();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            return;
+        }
         if (t != null) {
             throw new JsonParseException(p, "the body goes on after the end of the result");
         }
