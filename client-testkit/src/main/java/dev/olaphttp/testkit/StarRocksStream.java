@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Streams one SELECT result as StarRocks NDJSON, cutting the connection on failure or KILL QUERY. */
 final class StarRocksStream {
-  static final String CANCEL = "sr.cancel";
+  static final String STREAMING = "sr.streaming";
 
   private final Exchange ex;
   private final int connectionId;
@@ -27,7 +27,15 @@ final class StarRocksStream {
   }
 
   void run(List<String[]> headers) throws IOException {
-    ex.connection().attributes().remove(CANCEL);
+    ex.connection().attributes().put(STREAMING, Boolean.TRUE);
+    try {
+      stream(headers);
+    } finally {
+      ex.connection().attributes().remove(STREAMING);
+    }
+  }
+
+  private void stream(List<String[]> headers) throws IOException {
     Table t = outcome.table();
     OutputStream out = ex.startChunked(200, headers);
     StringBuilder sb = new StringBuilder(256);
@@ -43,9 +51,6 @@ final class StarRocksStream {
     long n = outcome.rowsToSend();
     long bytes = 0;
     for (long r = 0; r < n; r++) {
-      if (ex.connection().attributes().remove(CANCEL) != null) {
-        ex.truncate();
-      }
       t.row(r, row);
       sb.append("{\"data\":[");
       for (int c = 0; c < specs.length; c++) {

@@ -100,10 +100,10 @@ public final class StarRocksTestServer extends TestServer {
       return;
     }
     vars(ex.connection()).putAll(sessionVars);
-    execute(ex, connId, query);
+    execute(ex, connId, query, route.group(2));
   }
 
-  private void execute(Exchange ex, int connId, String query) throws IOException {
+  private void execute(Exchange ex, int connId, String query, String database) throws IOException {
     if (SqlText.isMultiStatement(query)) {
       sendError(ex, 500, "http query does not support execute multiple query");
       return;
@@ -132,6 +132,9 @@ public final class StarRocksTestServer extends TestServer {
       return;
     }
     Outcome outcome = resolve(sql, "bigint(20)", "tinyint(4)");
+    if (outcome == null && sql.matches("(?i)^select\\s+database\\(\\)$")) {
+      outcome = Outcome.rows(Table.builder().column("database()", "varchar").row(database).build());
+    }
     Matcher var = VAR.matcher(sql);
     if (outcome == null && var.matches()) {
       String value = vars(ex.connection()).get(var.group(1));
@@ -158,9 +161,8 @@ public final class StarRocksTestServer extends TestServer {
       sendError(ex, 500, "Unknown thread id: " + target);
       return;
     }
-    if (queryOnly) {
-      victim.attributes().put(StarRocksStream.CANCEL, Boolean.TRUE);
-    } else if (target != own) {
+    boolean streaming = victim.attributes().containsKey(StarRocksStream.STREAMING);
+    if (target != own && (!queryOnly || streaming)) {
       victim.kill();
     }
     var headers = Headers.of("content-type", NDJSON, "content-length", "0");

@@ -206,6 +206,27 @@ class ClickHouseTestServerTest {
   }
 
   @Test
+  void introspectionReflectsDatabaseSettingsAndTimezone() throws IOException {
+    server = new ClickHouseTestServer().timezone("Europe/Paris");
+    try (RawHttp c = new RawHttp(server.port())) {
+      assertThat(c.exchange("POST", "/", "SELECT currentDatabase()").text()).isEqualTo("default\n");
+      assertThat(c.exchange("POST", "/?database=db1", "SELECT currentDatabase()").text()).isEqualTo("db1\n");
+      assertThat(c.exchange("POST", "/?database=db1", "SELECT currentDatabase()", "X-ClickHouse-Database", "db2")
+          .text()).isEqualTo("db2\n");
+      c.exchange("POST", "/?session_id=u", "USE db3");
+      assertThat(c.exchange("POST", "/?session_id=u", "SELECT currentDatabase()").text()).isEqualTo("db3\n");
+      assertThat(c.exchange("POST", "/?max_threads=3", "SELECT getSetting('max_threads')").text()).isEqualTo("3\n");
+      c.exchange("POST", "/?session_id=u", "SET max_block_size = 100");
+      assertThat(c.exchange("POST", "/?session_id=u", "SELECT getSetting('max_block_size')").text())
+          .isEqualTo("100\n");
+      assertThat(c.exchange("POST", "/", "SELECT getSetting('nope')").header("X-ClickHouse-Exception-Code"))
+          .isEqualTo("115");
+      assertThat(c.exchange("POST", "/", "SELECT timezone() FORMAT JSONEachRow").text())
+          .isEqualTo("{\"timezone()\":\"Europe\\/Paris\"}\n");
+    }
+  }
+
+  @Test
   void nonSelectStatementsSucceedWithAnEmptyBodyAndAreRecorded() throws IOException {
     server = new ClickHouseTestServer();
     try (RawHttp c = new RawHttp(server.port())) {

@@ -179,6 +179,7 @@ class StarRocksTestServerTest {
       RawHttp.Response same = post(a, "{\"query\":\"select @@query_timeout\"}");
       assertThat(same.lines().get(0)).as("same connection id").isEqualTo(id);
       assertThat(same.lines().get(2)).isEqualTo("{\"data\":[\"10\"]}");
+      assertThat(post(a, "{\"query\":\"select database()\"}").lines().get(2)).isEqualTo("{\"data\":[\"demo\"]}");
       RawHttp.Response other = post(b, "{\"query\":\"select @@query_timeout\"}");
       assertThat(other.lines().get(0)).isNotEqualTo(id);
       assertThat(other.lines().get(2)).isEqualTo("{\"data\":[null]}");
@@ -202,6 +203,20 @@ class StarRocksTestServerTest {
       RawHttp.Response unknown = post(killer, "{\"query\":\"kill 999\"}");
       assertThat(unknown.status).isEqualTo(500);
       assertThat(unknown.text()).contains("Unknown thread id: 999");
+    }
+  }
+
+  @Test
+  void killQueryCutsAStreamingVictim() throws Exception {
+    try (RawHttp victim = new RawHttp(server.port()); RawHttp killer = new RawHttp(server.port())) {
+      victim.send("POST", path, "{\"query\":\"select number from numbers(50000000)\"}", "Authorization", AUTH);
+      Thread.sleep(200);
+      RawHttp.Response kill = post(killer, "{\"query\":\"kill query 1\"}");
+      assertThat(kill.status).isEqualTo(200);
+      assertThat(kill.header("connection")).isEqualTo("keep-alive");
+      RawHttp.Response cut = victim.read();
+      assertThat(cut.complete).isFalse();
+      assertThat(cut.text()).doesNotContain("statistics");
     }
   }
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -132,9 +131,5 @@ public final class DatabendCells {
     int abs = Math.abs(secs);
     String off = String.format("%s%02d%02d", secs < 0 ? "-" : "+", abs / 3600, abs / 60 % 60);
     return timestamp(o.toLocalDateTime()) + " " + off;
-  }
-
-  static ZoneOffset utc() {
-    return ZoneOffset.UTC;
   }
 }
