@@ -160,4 +160,28 @@ class BreakerFailoverTest {
             assertThat(r.getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
         });
     }
+
+    @Test
+    void aRejectedRequestDoesNotUseUpAHalfOpenBreakersTrialCalls() {
+        always(first, ok(ONE_ROW));
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        CircuitBreaker breaker = breakers.circuitBreaker("127.0.0.1:" + first.getPort());
+        breaker.transitionToOpenState();
+        breaker.transitionToHalfOpenState();
+        ResiliencePolicy policy = LineTesting.fastPolicy(1).circuitBreakerRegistry(breakers).build();
+        try (SqlClient bad = SqlClient.builder()
+                .dialect(new LineDialect())
+                .endpoint(url(first))
+                .credentials(Credentials.bearer("token\r\nX-Injected: 1"))
+                .resilience(policy)
+                .build()) {
+            assertThatThrownBy(() -> bad.sql(SELECT).execute()).isInstanceOf(IllegalArgumentException.class);
+        }
+        try (SqlClient good = client(policy, first)) {
+            assertThat(good.sql(SELECT).<Long>single(r -> r.getLong(1))).isEqualTo(7L);
+        }
+        assertThat(first.getRequestCount()).isEqualTo(1);
+    }
 }

@@ -192,4 +192,22 @@ class ResourcesTest {
             assertNoActiveConnection();
         }
     }
+
+    @Test
+    void aBorrowedClientLosesItsSilentResendsAndRedirects() {
+        assertThat(okHttp.retryOnConnectionFailure()).as("OkHttp's default").isTrue();
+        server.enqueue(status(408, "request timeout"));
+        server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", "/elsewhere").build());
+        server.enqueue(ok(manyRows(1)));
+        try (SqlClient c = client()) {
+            assertThatThrownBy(() -> c.sql("INSERT INTO t VALUES (1)").execute())
+                    .isInstanceOf(ServerBusyException.class);
+            assertThat(server.getRequestCount()).as("408 not re-sent").isEqualTo(1);
+            assertThatThrownBy(() -> c.sql("INSERT INTO t VALUES (1)").execute())
+                    .isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("307");
+            assertThat(server.getRequestCount()).as("redirect not followed").isEqualTo(2);
+            assertNoActiveConnection();
+        }
+    }
 }

@@ -128,8 +128,17 @@ public final class ResilientTransport implements HttpTransport {
                 record(breaker, System.nanoTime() - started, e);
                 log.debug("{} {} failed: {}", call.method(), endpoint.key() + pathOf(call), e.getMessage());
                 throw e;
+            } catch (RuntimeException e) {
+                breaker.releasePermission(); // a bad request (e.g. a rejected header) says nothing about the endpoint
+                throw e;
             }
-            SqlClientException error = classify(call, response);
+            SqlClientException error;
+            try {
+                error = classify(call, response);
+            } catch (RuntimeException e) {
+                breaker.releasePermission();
+                throw e;
+            }
             long took = System.nanoTime() - started;
             if (log.isDebugEnabled()) {
                 log.debug("{} {} -> {} in {} ms", call.method(), endpoint.key() + pathOf(call), response.status(),
