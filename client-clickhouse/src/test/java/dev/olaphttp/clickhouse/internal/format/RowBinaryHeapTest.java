@@ -98,6 +98,8 @@ class RowBinaryHeapTest {
 
     @Test
     void tenMillionRowsInFlatMemory() {
+        // runs in the parent pom's "heap" execution (-Xmx64m)
+        assertThat(Runtime.getRuntime().maxMemory()).isLessThan(100L << 20);
         ResultDecoder d = ResultDecoders.create(ResultFormat.ROW_BINARY, new Generator(), Golden.ctx(null));
         assertThat(d.schema().names()).containsExactly("id", "name", "score", "ts", "maybe");
         long count = 0;

@@ -66,6 +66,8 @@ class TextFormatsHeapTest {
     @ParameterizedTest
     @EnumSource(value = ResultFormat.class, names = {"TSV", "JSON_COMPACT"})
     void streamsInFlatMemory(ResultFormat f) {
+        // runs in the parent pom's "heap" execution (-Xmx64m)
+        assertThat(Runtime.getRuntime().maxMemory()).isLessThan(100L << 20);
         ResultDecoder d = ResultDecoders.create(f, generate(f), Golden.ctx(null));
         long count = 0;
         long ids = 0;
