@@ -308,4 +308,16 @@ class GoldenConformanceTest {
             assertThat(actual).as(f.name()).isEqualTo(expected);
         }
     }
+
+    @Test
+    void server1816TsvWithNamesAndTypes() {
+        ResultDecoder d = Golden.decoder(ResultFormat.TSV, Golden.bytes("http-18.16/select_tsv_with_names_and_types.body"));
+        assertThat(d.schema().names()).containsExactly("n", "s", "arr", "nn");
+        List<List<Object>> rows = Golden.rows(d);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).containsExactly(BigInteger.ZERO, "0", List.of(BigInteger.ZERO, BigInteger.ONE),
+                BigInteger.ZERO);
+        assertThat(rows.get(1)).containsExactly(BigInteger.ONE, "1", List.of(BigInteger.ONE, BigInteger.ONE), null);
+        assertThat(rows.get(2).get(3)).isEqualTo(BigInteger.TWO);
+    }
 }
