@@ -68,6 +68,12 @@ final class DefaultSqlClient implements SqlClient, ClientContext {
     }
 
     @Override
+    public Insert insert(String table) {
+        checkOpen();
+        return new DefaultInsert(this, table);
+    }
+
+    @Override
     public SqlSession openSession() {
         return openSession(config.defaultState());
     }

@@ -34,6 +34,9 @@ public interface SqlClient extends AutoCloseable {
     /** Starts a one-shot statement from the client's default state (which it never changes). */
     Query sql(String sql);
 
+    /** Starts a bulk load into {@code table} ({@code db.table} or a table of the default database). */
+    Insert insert(String table);
+
     /** Opens a session starting from the client's default state. */
     SqlSession openSession();
 

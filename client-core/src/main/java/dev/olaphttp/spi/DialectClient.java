@@ -13,6 +13,14 @@ public interface DialectClient extends AutoCloseable {
      */
     QueryExecution start(StatementRequest request);
 
+    /**
+     * Runs one bulk load, streaming the data. Throws {@link UnsupportedOperationException} when the dialect has
+     * no bulk loading.
+     */
+    default dev.olaphttp.InsertResult insert(InsertRequest request) {
+        throw new UnsupportedOperationException("this dialect has no bulk loading");
+    }
+
     /** Called when a {@link dev.olaphttp.SqlSession} closes with its last state (e.g. Databend logout). */
     default void closeSession(SessionState state) {}
 
