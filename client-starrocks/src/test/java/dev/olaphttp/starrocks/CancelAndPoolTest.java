@@ -202,4 +202,18 @@ class CancelAndPoolTest {
         }
         TestSupport.awaitNoActiveConnections(ok);
     }
+
+    @Test
+    void anUndecodableRowStopsTheQueryOnTheServer() throws Exception {
+        server.enqueue(ndjson(HEAD + "{\"data\":[1]}\n{\"data\":[\"not a number\"]}\n{\"data\":[3]}\n"
+                + "{\"statistics\":{}}\n"));
+        server.enqueue(killOk());
+        try (SqlClient c = client(server, ok)) {
+            assertThatThrownBy(() -> c.sql("select n").list(r -> r.getLong(1)))
+                    .isInstanceOf(dev.olaphttp.ProtocolException.class);
+            take(server);
+            assertThat(take(server).getBody().utf8()).isEqualTo("{\"query\":\"KILL QUERY 42\"}");
+        }
+        TestSupport.awaitNoActiveConnections(ok);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.olaphttp.starrocks;
 
-import static dev.olaphttp.starrocks.TestSupport.client;
 import static dev.olaphttp.starrocks.TestSupport.cutChunked;
 import static dev.olaphttp.starrocks.TestSupport.error;
 import static dev.olaphttp.starrocks.TestSupport.fixture;
@@ -37,6 +36,12 @@ class FailureTest {
     final MockWebServer server = new MockWebServer();
 
     private final OkHttpClient ok = TestSupport.okHttp();
+
+    /** Without KILL QUERY after a failed read, so that only the scripted responses are consumed. */
+    private SqlClient client(MockWebServer server, OkHttpClient ok) {
+        return TestSupport.builder(server, ok).option("kill_on_cancel", "false")
+                .resilience(ResiliencePolicy.noRetries()).build();
+    }
 
     @AfterEach
     void tearDown() throws Exception {

@@ -19,7 +19,6 @@ import dev.olaphttp.spi.StatementRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,7 +47,6 @@ final class RemoteExecution implements QueryExecution {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean killed = new AtomicBoolean();
     private volatile boolean finished;
-    private volatile CompletableFuture<Void> kill = CompletableFuture.completedFuture(null);
 
     private RemoteExecution(
             StatementRequest request, HttpResponse response, HeadCapture body, JsonParser parser,
@@ -131,8 +129,8 @@ final class RemoteExecution implements QueryExecution {
             return false;
         } catch (IOException ex) {
             SqlClientException mapped = map(ex);
-            if (mapped instanceof dev.olaphttp.QueryTimeoutException) {
-                sendKill(); // we gave up waiting, but the FE may still be running the query
+            if (mapped instanceof dev.olaphttp.QueryTimeoutException || mapped instanceof ProtocolException) {
+                sendKill(); // we gave up on a stream the FE may still be producing
             }
             finished = true; // a cut stream means the FE ended the query; a cancel already sent its KILL
             release();
@@ -206,13 +204,8 @@ final class RemoteExecution implements QueryExecution {
 
     private void sendKill() {
         if (killer != null && killed.compareAndSet(false, true)) {
-            kill = killer.killQuery(reader.connectionId(), response.endpoint(), request.state(), request.queryId());
+            killer.killQuery(reader.connectionId(), response.endpoint(), request.state(), request.queryId());
         }
-    }
-
-    /** Completes once the KILL (if any) was sent or failed; for tests. */
-    CompletableFuture<Void> killDone() {
-        return kill;
     }
 
     private void release() {
