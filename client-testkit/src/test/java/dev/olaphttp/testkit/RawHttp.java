@@ -74,7 +74,24 @@ final class RawHttp implements Closeable {
     return read(false);
   }
 
+  /** Reads the status line and headers only; finish with {@link #readBody(Response)}. */
+  Response readHeaders() throws IOException {
+    return head(true);
+  }
+
+  Response readBody(Response r) throws IOException {
+    return body(r, true);
+  }
+
   private Response read(boolean keep) throws IOException {
+    Response r = head(keep);
+    if (r.status == 0 || r.sawContinue || r.complete) {
+      return r;
+    }
+    return body(r, keep);
+  }
+
+  private Response head(boolean keep) throws IOException {
     Response r = new Response();
     String status = line();
     if (status == null) {
@@ -93,8 +110,11 @@ final class RawHttp implements Closeable {
     }
     if (head) {
       r.complete = true;
-      return r;
     }
+    return r;
+  }
+
+  private Response body(Response r, boolean keep) throws IOException {
     ByteArrayOutputStream body = keep ? new ByteArrayOutputStream() : new Counting(r);
     try {
       String te = r.header("Transfer-Encoding");
