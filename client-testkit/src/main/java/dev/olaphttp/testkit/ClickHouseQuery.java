@@ -303,6 +303,11 @@ final class ClickHouseQuery {
       h.add(new String[] {"X-ClickHouse-Exception-Tag", tag});
     }
     h.add(new String[] {"Keep-Alive", "timeout=" + (server.legacy() ? 3 : 30)});
+    if (!server.legacy() && "1".equals(req.param("send_progress_in_http_headers"))) {
+      h.add(new String[] {"X-ClickHouse-Progress", "{\"read_rows\":\"" + rows + "\",\"read_bytes\":\"" + bytes
+          + "\",\"total_rows_to_read\":\"" + rows + "\",\"result_rows\":\"" + rows + "\",\"result_bytes\":\""
+          + bytes + "\",\"elapsed_ns\":\"1000000\"}"});
+    }
     if (!server.legacy()) {
       h.add(new String[] {"X-ClickHouse-Summary", "{\"read_rows\":\"" + rows + "\",\"read_bytes\":\"" + bytes
           + "\",\"written_rows\":\"0\",\"written_bytes\":\"0\",\"total_rows_to_read\":\"" + rows

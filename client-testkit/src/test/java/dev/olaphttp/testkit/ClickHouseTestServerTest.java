@@ -149,6 +149,9 @@ class ClickHouseTestServerTest {
       assertThat(r.header("X-ClickHouse-Timezone")).isEqualTo("Asia/Tokyo");
       assertThat(r.header("X-ClickHouse-Summary")).contains("\"result_rows\":\"2\"");
       assertThat(r.text()).isEqualTo("{\"number\":0}\n{\"number\":1}\n");
+      RawHttp.Response progress = c.exchange("POST", "/?send_progress_in_http_headers=1", "SELECT 1");
+      assertThat(progress.headerNames()).containsSubsequence("X-ClickHouse-Progress", "X-ClickHouse-Summary");
+      assertThat(progress.header("X-ClickHouse-Progress")).startsWith("{\"read_rows\":\"1\"");
       RawHttp.Response h = c.exchange("POST", "/", "SELECT number FROM numbers(1)", "X-ClickHouse-Format",
           "TSVWithNames");
       assertThat(h.text()).isEqualTo("number\n0\n");
