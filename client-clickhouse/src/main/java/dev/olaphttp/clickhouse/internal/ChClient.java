@@ -35,7 +35,7 @@ public final class ChClient implements DialectClient {
         this.ctx = ctx;
         this.options = ChOptions.from(ctx.config());
         this.calls = new ChCalls(options, ctx.config().credentials());
-        this.facts = new ServerFacts(ctx.transport(), calls, options.fixedVersion());
+        this.facts = new ServerFacts(ctx.transport(), calls, options.fixedVersion(), ctx.config().endpoints());
         this.killer = new Killer(ctx.transport(), calls, ctx.scheduler(), options.killOnCancel());
         this.extensions = new Extensions(ctx, calls, facts, killer, options);
     }
@@ -113,6 +113,7 @@ public final class ChClient implements DialectClient {
                 .cancellation(request.cancellation())
                 .idempotent(request.idempotentOr(readOnly && sessionId == null));
         HttpResponse response = ctx.transport().execute(b.build());
+        facts.observe(response.endpoint(), ctx.scheduler());
         return new ChExecution(response, info, format, request.cancellation(), killer, delta.build(),
                 facts.knownVersion(), facts.zoneIfKnown(), ctx.listener());
     }

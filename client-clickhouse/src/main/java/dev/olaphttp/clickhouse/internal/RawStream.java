@@ -38,10 +38,14 @@ final class RawStream extends InputStream {
         this.killer = killer;
     }
 
+    private final byte[] one = new byte[1];
+
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
+        int n;
+        do {
+            n = read(one, 0, 1);
+        } while (n == 0);
         return n < 0 ? -1 : one[0] & 0xff;
     }
 

@@ -16,19 +16,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The version and time zone of each endpoint, looked up once with {@code SELECT version(), timezone()} and cached.
- * With several endpoints the oldest known version decides what the client relies on.
+ * With several endpoints all are asked at first use and the oldest version decides what the client relies on; one
+ * that could not answer then is asked after it first answers a statement.
  */
 final class ServerFacts {
     /** What one endpoint reported. */
     record Facts(String versionText, ServerVersion version, ZoneId zone) {}
 
+    private final java.util.List<dev.olaphttp.Endpoint> endpoints;
     private final HttpTransport transport;
     private final ChCalls calls;
     private final ServerVersion fixed;
     private final Map<String, Facts> byEndpoint = new ConcurrentHashMap<>();
+    private final java.util.Set<String> pending = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.locks.ReentrantLock lookupLock = new java.util.concurrent.locks.ReentrantLock();
 
-    ServerFacts(HttpTransport transport, ChCalls calls, ServerVersion fixed) {
+    ServerFacts(HttpTransport transport, ChCalls calls, ServerVersion fixed, java.util.List<dev.olaphttp.Endpoint> endpoints) {
+        this.endpoints = java.util.List.copyOf(endpoints);
         this.transport = transport;
         this.calls = calls;
         this.fixed = fixed;
@@ -71,7 +75,7 @@ final class ServerFacts {
         lookupLock.lock();
         try {
             f = oldest();
-            return f != null ? f : lookup();
+            return f != null ? f : lookupAll();
         } finally {
             lookupLock.unlock();
         }
@@ -87,11 +91,56 @@ final class ServerFacts {
         return best;
     }
 
-    private Facts lookup() {
+    /**
+     * Notes that an endpoint answered; when its version is not known yet, looks it up in the background (pinned to
+     * it), so that every endpoint is asked once and the oldest decides.
+     */
+    void observe(dev.olaphttp.Endpoint endpoint, java.util.concurrent.Executor executor) {
+        if (fixed != null || byEndpoint.containsKey(endpoint.key()) || !pending.add(endpoint.key())) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    lookup(endpoint);
+                } catch (RuntimeException e) {
+                    pending.remove(endpoint.key()); // try again after the next answer from it
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.remove(endpoint.key());
+        }
+    }
+
+    /**
+     * Asks every endpoint once (so that a failover never lands on an older server than the format assumed); an
+     * endpoint that cannot answer now is asked again after it first answers a statement.
+     */
+    private Facts lookupAll() {
+        if (endpoints.size() <= 1) {
+            return lookup(null);
+        }
+        RuntimeException last = null;
+        for (dev.olaphttp.Endpoint e : endpoints) {
+            try {
+                lookup(e);
+            } catch (RuntimeException ex) {
+                last = ex;
+            }
+        }
+        Facts f = oldest();
+        if (f == null) {
+            throw last;
+        }
+        return f;
+    }
+
+    private Facts lookup(dev.olaphttp.Endpoint pinned) {
         HttpCall.Builder b = HttpCall.builder("GET", "/")
+                .endpoint(pinned)
                 .queryParam("query", "SELECT version(), timezone() FORMAT TabSeparated")
                 .idempotent(true)
-                .deadline(Deadline.after(Duration.ofSeconds(30)));
+                .deadline(Deadline.after(Duration.ofSeconds(pinned == null ? 30 : 10)));
         calls.auth(b);
         try (HttpResponse r = transport.execute(b.build())) {
             String text = read(r.body());

@@ -68,9 +68,26 @@ final class MockCh extends Dispatcher {
                 .httpClient(OkHttpAdapter.borrow(http));
     }
 
-    /** True when every pooled connection is idle (no response left open). */
+    /**
+     * True when every pooled connection is idle (no response left open), waiting up to 2 s for background work
+     * (a KILL request) to finish.
+     */
     boolean poolIdle() {
-        return http.connectionPool().connectionCount() == http.connectionPool().idleConnectionCount();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            if (http.connectionPool().connectionCount() == http.connectionPool().idleConnectionCount()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /** A RowBinaryWithNamesAndTypes body of (n UInt64, s String) rows. */
