@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * A deliberate misbehaviour applied to a request, registered with {@link TestServer#fault(Fault, int)}. Byte
- * counts are of the response body as sent on the wire (after the header block, chunk framing included).
+ * counts are of the response body as sent on the wire (after the header block, chunk framing included); a body
+ * shorter than the count completes normally. Faults are taken in registration order, each by the first request
+ * that matches it.
  */
 public final class Fault {
   /** The kind of fault. */
