@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.olaphttp.AuthenticationException;
 import dev.olaphttp.QueryFailedException;
 import dev.olaphttp.RowCursor;
+import dev.olaphttp.SessionState;
 import dev.olaphttp.SqlClient;
 import dev.olaphttp.SqlSession;
 import dev.olaphttp.UnsupportedStatementException;
@@ -96,6 +97,21 @@ class RealServerQueryTest {
             s.sql("SET max_threads = 6").execute();
             assertThat(str(s.sql("SELECT value FROM system.settings WHERE name = 'max_threads'").single(r -> r.getString(1))))
                     .isEqualTo("6");
+        }
+    }
+
+    @Test
+    void aBusyServerSessionIsReportedClearly() {
+        String sid = "olap-lock-" + System.nanoTime();
+        try (SqlSession s1 = client.openSession(SessionState.empty().withServerSessionId(sid));
+                SqlSession s2 = client.openSession(SessionState.empty().withServerSessionId(sid));
+                RowCursor running = s1.sql("SELECT number, sleep(1) FROM system.numbers LIMIT 10000000")
+                        .setting("max_block_size", "200000").stream()) {
+            assertThat(running.next()).isTrue(); // the session is now held by a running statement
+            assertThatThrownBy(() -> s2.sql("SELECT 1").execute())
+                    .isInstanceOf(QueryFailedException.class)
+                    .hasMessageContaining("one statement at a time per session_id")
+                    .satisfies(e -> assertThat(((QueryFailedException) e).errorCode()).hasValue(373));
         }
     }
 
