@@ -21,6 +21,9 @@ final class DatabendQueries {
   private static final Pattern SET = Pattern.compile("(?is)^set\\s+(?:session\\s+)?(\\w+)\\s*=\\s*(.+)$");
   private static final Pattern USE = Pattern.compile("(?is)^use\\s+`?(\\w+)`?$");
 
+  private static final java.util.Set<String> DDL = java.util.Set.of("create", "drop", "alter", "truncate",
+      "delete", "update", "remove", "grant", "revoke", "optimize", "vacuum");
+
   private final DatabendTestServer server;
   final Map<String, DatabendQuery> queries = new ConcurrentHashMap<>();
 
@@ -31,6 +34,7 @@ final class DatabendQueries {
   void start(Exchange ex, String user, String clientSessionId) throws IOException {
     String sql = null;
     DatabendSession session = null;
+    String stageLocation = null;
     int pageSize = 10_000;
     long buffer = 5_000_000;
     try (JsonParser p = JSON.createParser(ex.request().body())) {
@@ -44,6 +48,16 @@ final class DatabendQueries {
           sql = p.getText();
         } else if (name.equals("session") && t == JsonToken.START_OBJECT) {
           session = DatabendSession.read(p);
+        } else if (name.equals("stage_attachment") && t == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            p.nextToken();
+            if (k.equals("location")) {
+              stageLocation = p.getText();
+            } else {
+              p.skipChildren();
+            }
+          }
         } else if (name.equals("pagination") && t == JsonToken.START_OBJECT) {
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String k = p.currentName();
@@ -111,7 +125,13 @@ final class DatabendQueries {
       outcome = Outcome.rows(null);
     } else {
       outcome = server.resolve(sql, "UInt64", "UInt8");
-      if (outcome == null) {
+      if (outcome == null && (word.equals("insert") || word.equals("replace"))) {
+        long staged = stageLocation == null ? 0 : Math.max(0, server.stage.lines(stageLocation));
+        outcome = Outcome.rows(Table.generated(1, (i, v) -> v[0] = staged,
+            Column.of("number of rows inserted", "UInt64")));
+      } else if (outcome == null && DDL.contains(word)) {
+        outcome = Outcome.rows(null);
+      } else if (outcome == null) {
         outcome = Outcome.fail(1025, "error: no testkit script matches: " + stripped);
       }
     }

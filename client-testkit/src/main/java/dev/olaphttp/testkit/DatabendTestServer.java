@@ -32,6 +32,7 @@ public final class DatabendTestServer extends TestServer {
   private static final String STARTED = java.time.OffsetDateTime.now().toString();
 
   private final DatabendQueries queries = new DatabendQueries(this);
+  final DatabendStage stage = new DatabendStage();
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
   private final String nodeId = "testkit" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
   private volatile String version = "1.2.900";
@@ -75,6 +76,11 @@ public final class DatabendTestServer extends TestServer {
         q.close("timed out");
       }
     }
+  }
+
+  /** Files uploaded with {@code PUT /v1/upload_to_stage}, keyed {@code @stage/relative/path/name}. */
+  public Map<String, byte[]> stagedFiles() {
+    return Map.copyOf(stage.files);
   }
 
   /** Forgets a query entirely (its URIs then get 404 not found). */
@@ -125,6 +131,8 @@ public final class DatabendTestServer extends TestServer {
       } else {
         queries.state(ex, q);
       }
+    } else if (path.equals("/v1/upload_to_stage") && req.method().equals("PUT")) {
+      stage.upload(this, ex);
     } else if (path.equals("/v1/session/login") && req.method().equals("POST")) {
       login(ex, user, clientSession);
     } else if (path.equals("/v1/session/logout") && req.method().equals("POST")) {

@@ -239,6 +239,32 @@ class DatabendTestServerTest {
   }
 
   @Test
+  void uploadToStageThenInsertWithStageAttachment() throws IOException {
+    String boundary = "b0undary";
+    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"rows.csv\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n1,a\n2,b\n3,c\n\r\n--" + boundary + "--\r\n";
+    RawHttp.Response up = c.exchange("PUT", "/v1/upload_to_stage", multipart, "Authorization", AUTH,
+        "Content-Type", "multipart/form-data; boundary=" + boundary, "X-DATABEND-STAGE-NAME", "~",
+        "X-DATABEND-RELATIVE-PATH", "client/load");
+    assertThat(up.status).isEqualTo(200);
+    Map<String, Object> reply = Json.object(up.text());
+    assertThat(reply.get("state")).isEqualTo("SUCCESS");
+    assertThat(reply.get("files")).isEqualTo(List.of("rows.csv"));
+    assertThat(new String(server.stagedFiles().get("@~/client/load/rows.csv"), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("1,a\n2,b\n3,c\n");
+    Map<String, Object> insert = Json.object(post("{\"sql\":\"INSERT INTO t VALUES\",\"stage_attachment\":"
+        + "{\"location\":\"@~/client/load/rows.csv\",\"file_format_options\":{\"type\":\"CSV\"}}}").text());
+    assertThat(insert.get("schema")).isEqualTo(List.of(Map.of("name", "number of rows inserted", "type", "UInt64")));
+    assertThat(insert.get("data")).isEqualTo(List.of(List.of("3")));
+    Map<String, Object> ddl = Json.object(post("{\"sql\":\"CREATE TABLE t (a INT)\"}").text());
+    assertThat(ddl.get("has_result_set")).isEqualTo(false);
+    assertThat(ddl.get("state")).isEqualTo("Succeeded");
+    RawHttp.Response noFile = c.exchange("PUT", "/v1/upload_to_stage", "x", "Authorization", AUTH,
+        "X-DATABEND-STAGE-NAME", "~");
+    assertThat(noFile.status).isEqualTo(400);
+  }
+
+  @Test
   void cellsAreRenderedAsDatabendStrings() throws IOException {
     server.when(SqlMatcher.contains("t_cells")).thenReturn(Table.builder()
         .column("b", "Boolean").column("d", "Decimal(10, 2)").column("ts", "Timestamp").column("s", "Nullable(String)")
