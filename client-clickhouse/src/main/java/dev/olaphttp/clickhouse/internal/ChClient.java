@@ -85,9 +85,10 @@ public final class ChClient implements DialectClient {
             format = chooseFormat();
         }
         boolean serverParams = !request.namedParams().isEmpty() && useServerParams();
-        String text = request.namedParams().isEmpty() || serverParams
-                ? sql
-                : Placeholders.substitute(sql, request.namedParams(), facts::zone);
+        Placeholders.Rendered rendered = request.namedParams().isEmpty() || serverParams
+                ? null
+                : Placeholders.render(sql, request.namedParams(), facts::zone);
+        String text = rendered == null ? sql : rendered.sql();
         boolean readOnly = SqlText.isReadOnly(sql);
         boolean get = options.httpGet() && readOnly && sessionId == null;
         HttpCall.Builder b = calls.base(get ? "GET" : "POST", request.queryId(), request.state(), request.settings(), sessionId);
@@ -112,6 +113,9 @@ public final class ChClient implements DialectClient {
                 .deadline(request.deadline())
                 .cancellation(request.cancellation())
                 .idempotent(request.idempotentOr(readOnly && sessionId == null));
+        if (rendered != null) {
+            b.classifier(new ChErrors(rendered.expressions()));
+        }
         HttpResponse response = ctx.transport().execute(b.build());
         facts.observe(response.endpoint(), ctx.scheduler());
         return new ChExecution(response, info, format, request.cancellation(), killer, delta.build(),

@@ -22,6 +22,20 @@ import java.util.Set;
  */
 public final class ChErrors implements ErrorClassifier {
     static final String DIALECT = "clickhouse";
+    private final java.util.List<String> redact;
+
+    /** The dialect's classifier. */
+    public ChErrors() {
+        this(java.util.List.of());
+    }
+
+    /**
+     * A classifier for one statement whose parameters were rendered client-side: server messages that quote the
+     * statement have those rendered values replaced by {@code ?}.
+     */
+    ChErrors(java.util.List<String> redact) {
+        this.redact = redact;
+    }
     private static final Set<Integer> AUTH = Set.of(192, 193, 194, 516);
     private static final Set<Integer> BUSY = Set.of(202, 203, 209, 210, 439);
 
@@ -44,9 +58,25 @@ public final class ChErrors implements ErrorClassifier {
             }
         }
         if (err == null) {
-            return byStatus(response, HttpErrors.snippet(text), details);
+            return byStatus(response, redact(HttpErrors.snippet(text)), details);
+        }
+        if (!redact.isEmpty()) {
+            err = new ServerError(err.code(), err.name(), redact(err.message()));
         }
         return toException(err, details, HttpErrors.retryAfter(response));
+    }
+
+    private String redact(String text) {
+        String out = text;
+        for (String expr : redact) {
+            out = out.replace(expr, "?");
+            int q = expr.indexOf('\'');
+            int end = expr.lastIndexOf('\'');
+            if (q >= 0 && end > q + 1) {
+                out = out.replace(expr.substring(q, end + 1), "?"); // the quoted literal alone
+            }
+        }
+        return out;
     }
 
     /** A response without a ClickHouse error text (a proxy's page, an empty body): judged by its status. */

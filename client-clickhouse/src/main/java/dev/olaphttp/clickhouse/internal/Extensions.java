@@ -86,7 +86,8 @@ final class Extensions implements ClickHouseInserts, ClickHouseRaw, ClickHouseSe
         String queryId = UUID.randomUUID().toString();
         Map<String, Object> values = new LinkedHashMap<>(params);
         boolean serverParams = !values.isEmpty() && facts.version().isModern();
-        String text = values.isEmpty() || serverParams ? sql : Placeholders.substitute(sql, values, facts::zone);
+        Placeholders.Rendered rendered = values.isEmpty() || serverParams ? null : Placeholders.render(sql, values, facts::zone);
+        String text = rendered == null ? sql : rendered.sql();
         HttpCall.Builder b = calls.base("POST", queryId, ctx.config().defaultState(), settings, null)
                 .body(calls.sqlBody(text))
                 .idempotent(dev.olaphttp.spi.SqlText.isReadOnly(sql))
@@ -97,6 +98,9 @@ final class Extensions implements ClickHouseInserts, ClickHouseRaw, ClickHouseSe
         }
         if (serverParams) {
             Placeholders.serverParams(sql, values, facts::zone).forEach(p -> b.queryParam(p.getKey(), p.getValue()));
+        }
+        if (rendered != null) {
+            b.classifier(new ChErrors(rendered.expressions()));
         }
         HttpResponse r = ctx.transport().execute(b.build());
         try {

@@ -94,19 +94,30 @@ final class Placeholders {
 
     /** The SQL with every placeholder replaced by a safely quoted literal cast to its type. */
     static String substitute(String sql, Map<String, Object> values, java.util.function.Supplier<ZoneId> serverZone) {
+        return render(sql, values, serverZone).sql();
+    }
+
+    /** A substituted statement and the expressions put in, so that server messages quoting them can be redacted. */
+    record Rendered(String sql, List<String> expressions) {}
+
+    /** Like {@link #substitute}, also returning the rendered expressions. */
+    static Rendered render(String sql, Map<String, Object> values, java.util.function.Supplier<ZoneId> serverZone) {
         List<Placeholder> found = find(sql);
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         found.forEach(p -> names.add(p.name()));
         checkBound(names, values);
         StringBuilder sb = new StringBuilder(sql.length() + 32);
+        List<String> expressions = new ArrayList<>();
         int last = 0;
         for (Placeholder p : found) {
             sb.append(sql, last, p.start());
             ValueText vt = new ValueText(ValueText.Target.SQL_LITERAL, serverZone, p.name());
-            sb.append(vt.sqlExpression(values.get(p.name()), p.type()));
+            String expr = vt.sqlExpression(values.get(p.name()), p.type());
+            expressions.add(expr);
+            sb.append(expr);
             last = p.end();
         }
-        return sb.append(sql, last, sql.length()).toString();
+        return new Rendered(sb.append(sql, last, sql.length()).toString(), List.copyOf(expressions));
     }
 
     private static void checkBound(java.util.Set<String> names, Map<String, Object> values) {

@@ -200,6 +200,14 @@ class RealServerQueryTest {
     }
 
     @Test
+    void serverMessagesNeverQuoteClientSideRenderedValues() {
+        assertThatThrownBy(() -> client.sql("SELECT 1 ,, {s:String}").param("s", "top-secret-value").execute())
+                .isInstanceOf(QueryFailedException.class)
+                .hasMessageContaining("Syntax error")
+                .hasMessageNotContaining("top-secret-value");
+    }
+
+    @Test
     void rawStreamsAnyFormat() throws IOException {
         try (InputStream in = client.extension(ClickHouseRaw.class).stream("SELECT number, 'a,b' FROM system.numbers LIMIT 2 FORMAT CSV")) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0,\"a,b\"\n1,\"a,b\"\n");
