@@ -160,6 +160,9 @@ class FailureTest {
                     seen.add(cur.getInt(1));
                 }
             }).isInstanceOf(ResultInterruptedException.class)
+                    .hasMessageContaining("after 2 rows")
+                    .hasMessageContaining("query id " + TestSupport.QUERY_ID)
+                    .hasMessageContaining("connection 43")
                     .satisfies(e -> assertThat(((ResultInterruptedException) e).rowsDelivered()).isEqualTo(2));
         }
         assertThat(seen).containsExactly(1, 2);

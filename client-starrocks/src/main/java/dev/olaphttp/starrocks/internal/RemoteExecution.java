@@ -8,6 +8,7 @@ import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.ProtocolException;
 import dev.olaphttp.QueryFailedException;
 import dev.olaphttp.QueryStats;
+import dev.olaphttp.ResultInterruptedException;
 import dev.olaphttp.Schema;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.spi.HttpErrors;
@@ -129,10 +130,11 @@ final class RemoteExecution implements QueryExecution {
             return false;
         } catch (IOException ex) {
             SqlClientException mapped = map(ex);
-            if (mapped instanceof dev.olaphttp.QueryTimeoutException || mapped instanceof ProtocolException) {
-                sendKill(); // we gave up on a stream the FE may still be producing
+            if (mapped instanceof dev.olaphttp.QueryTimeoutException || mapped instanceof ProtocolException
+                    || request.cancellation().isCancelled()) {
+                sendKill(); // we gave up on a stream the FE may still be producing (sent once, even after cancel())
             }
-            finished = true; // a cut stream means the FE ended the query; a cancel already sent its KILL
+            finished = true; // otherwise the stream was cut: the FE ended the query itself
             release();
             throw mapped;
         } catch (RuntimeException ex) {
@@ -148,7 +150,7 @@ final class RemoteExecution implements QueryExecution {
             return new QueryFailedException(f.getMessage(), details.withHttpStatus(response.status()));
         }
         if (ex instanceof JsonEOFException) {
-            return response.readFailure(ex, rows);
+            return interrupted(response.readFailure(ex, rows), ex, rows);
         }
         if (ex instanceof JsonProcessingException j) {
             if (request.cancellation().isCancelled()) {
@@ -161,7 +163,24 @@ final class RemoteExecution implements QueryExecution {
             return new ProtocolException("malformed StarRocks result after " + rows + " rows: "
                     + j.getOriginalMessage(), ex, details.withHttpStatus(response.status()));
         }
-        return response.readFailure(ex, rows);
+        return interrupted(response.readFailure(ex, rows), ex, rows);
+    }
+
+    /**
+     * A cut stream says nothing about why: the FE closes the connection and logs the error. Name the FE's query id
+     * and connection id so that the cause can be found in the FE log or audit log.
+     */
+    private SqlClientException interrupted(SqlClientException mapped, IOException cause, long rows) {
+        if (!(mapped instanceof ResultInterruptedException)) {
+            return mapped;
+        }
+        String why = cause instanceof JsonEOFException e ? e.getOriginalMessage()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return new ResultInterruptedException("StarRocks result ended early after " + rows + " rows (" + why
+                + "); the FE closes the stream when a query fails after it started, and logs the cause: look for"
+                + " query id " + serverInfo.getOrDefault(SERVER_QUERY_ID, "unknown") + ", connection "
+                + serverInfo.getOrDefault(CONNECTION_ID, reader.connectionId() == null ? "unknown"
+                        : reader.connectionId()), cause, mapped.details(), rows);
     }
 
     @Override
