@@ -31,6 +31,8 @@ final class DefaultQuery implements Query {
     private long maxRows;
     private Boolean idempotent;
     private boolean used;
+    private final Cancellation cancellation = new Cancellation();
+    private volatile DefaultRowCursor cursor;
 
     DefaultQuery(DefaultSqlClient client, String sql, DefaultSqlSession session) {
         this.client = client;
@@ -94,6 +96,15 @@ final class DefaultQuery implements Query {
     public Query idempotent(boolean idempotent) {
         this.idempotent = idempotent;
         return this;
+    }
+
+    @Override
+    public void cancel() {
+        cancellation.cancel();
+        DefaultRowCursor c = cursor;
+        if (c != null) {
+            c.cancel();
+        }
     }
 
     @Override
@@ -207,7 +218,6 @@ final class DefaultQuery implements Query {
         used = true;
         String id = queryId != null ? queryId : client.newQueryId();
         QueryInfo info = new QueryInfo(id, client.dialect(), sql);
-        Cancellation cancellation = new Cancellation();
         Duration budget = timeout != null ? timeout : client.config().queryTimeout();
         StatementRequest request = new StatementRequest(
                 info,
@@ -221,6 +231,9 @@ final class DefaultQuery implements Query {
                 idempotent,
                 session != null);
         QueryListener listener = client.listener();
+        if (cancellation.isCancelled()) {
+            throw new QueryCancelledException("query cancelled before it started", ErrorDetails.of(client.dialect(), id));
+        }
         safe(() -> listener.onStart(info));
         QueryExecution execution;
         try {
@@ -230,7 +243,9 @@ final class DefaultQuery implements Query {
             throw e;
         }
         Consumer<SessionDelta> fold = session != null ? session::fold : delta -> {};
-        return new DefaultRowCursor(execution, info, cancellation, maxRows, listener, fold.andThen(extra));
+        DefaultRowCursor c = new DefaultRowCursor(execution, info, cancellation, maxRows, listener, fold.andThen(extra));
+        cursor = c;
+        return c;
     }
 
     private static void safe(Runnable r) {

@@ -51,6 +51,14 @@ public interface Query {
      */
     Query idempotent(boolean idempotent);
 
+    /**
+     * Cancels the statement; the one method callable from any thread. Before the statement runs, its terminal
+     * operation then fails with {@link QueryCancelledException} without sending anything; while the first request is
+     * in flight (a slow server has not answered yet) that request is aborted; once rows stream, it is
+     * {@link RowCursor#cancel()}. Idempotent.
+     */
+    void cancel();
+
     /** Runs the statement and returns a lazy cursor. The caller must close it. */
     RowCursor stream();
 

@@ -210,4 +210,54 @@ class ResourcesTest {
             assertNoActiveConnection();
         }
     }
+
+    @Test
+    void queryCancelAbortsAFirstRequestTheServerHasNotAnsweredYet() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(mockwebserver3.RecordedRequest request) throws InterruptedException {
+                arrived.countDown();
+                release.await(30, TimeUnit.SECONDS); // a slow server: no headers yet
+                return ok(manyRows(1));
+            }
+        });
+        try (SqlClient c = client()) {
+            Query q = c.sql(SELECT);
+            CompletableFuture<java.util.List<Long>> running = CompletableFuture.supplyAsync(() -> q.list(r -> r.getLong(1)));
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            q.cancel();
+            assertThat(running)
+                    .failsWithin(10, TimeUnit.SECONDS)
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .havingCause()
+                    .isInstanceOf(QueryCancelledException.class);
+            assertNoActiveConnection();
+        }
+    }
+
+    @Test
+    void queryCancelledBeforeItRunsSendsNothing() {
+        try (SqlClient c = client()) {
+            Query q = c.sql(SELECT);
+            q.cancel();
+            q.cancel();
+            assertThatThrownBy(() -> q.list(r -> r.getLong(1))).isInstanceOf(QueryCancelledException.class);
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void queryCancelWhileStreamingActsLikeCursorCancel() {
+        server.enqueue(stalledBody());
+        try (SqlClient c = client()) {
+            Query q = c.sql(SELECT);
+            try (RowCursor cursor = q.stream()) {
+                assertThat(cursor.next()).isTrue();
+                q.cancel();
+                assertThatThrownBy(cursor::next).isInstanceOf(QueryCancelledException.class);
+            }
+            assertNoActiveConnection();
+        }
+    }
 }
