@@ -175,6 +175,19 @@ class RealServerQueryTest {
     }
 
     @Test
+    void gzipResponsesIncludingAMidStreamError() {
+        try (SqlClient gz = ClickHouse.builder().endpoint(ClickHouseServerExtension.url())
+                .option(ClickHouseOptions.COMPRESSION, "gzip").option(ClickHouseOptions.COMPRESS_REQUEST, "true").build()) {
+            assertThat(gz.sql("SELECT number FROM system.numbers LIMIT 100000").list(r -> r.getLong(1)))
+                    .hasSize(100000).endsWith(99999L);
+            assertThatThrownBy(() -> gz.sql("SELECT number, throwIf(number >= 149999) FROM system.numbers LIMIT 200000")
+                    .setting("max_block_size", "10000").forEach(r -> { }))
+                    .isInstanceOf(QueryFailedException.class)
+                    .satisfies(e -> assertThat(((QueryFailedException) e).errorCode()).hasValue(395));
+        }
+    }
+
+    @Test
     void clientSideParametersRoundTripExactly() {
         List<String> nasty = List.of("plain", "it's", "back\\slash", "tab\there", "line\nfeed", "\\N", "NULL",
                 "'); DROP TABLE x; --", "{s:String}", "üñí©ødé 😀", "nul\0byte", "\u0001ctl");
