@@ -1,5 +1,6 @@
 package dev.olaphttp.databend.internal;
 
+import dev.olaphttp.InsertResult;
 import dev.olaphttp.SessionState;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.databend.DatabendQueryException;
@@ -7,6 +8,7 @@ import dev.olaphttp.databend.DatabendStages;
 import dev.olaphttp.spi.ClientContext;
 import dev.olaphttp.spi.DialectClient;
 import dev.olaphttp.spi.HttpBody;
+import dev.olaphttp.spi.InsertRequest;
 import dev.olaphttp.spi.QueryExecution;
 import dev.olaphttp.spi.StatementRequest;
 import java.util.Collections;
@@ -37,17 +39,29 @@ final class DatabendClient implements DialectClient {
     private final Map<String, String[]> afterFailure = new ConcurrentHashMap<>();
     private final Object loginLock = new Object();
     private final StagesImpl stages;
+    private final DatabendLoader loader;
     private volatile boolean loginDone;
 
     DatabendClient(ClientContext context) {
         this.requests = new Requests(context, Options.from(context.config()));
         this.heartbeats = new Heartbeats(requests);
         this.stages = new StagesImpl(this);
+        this.loader = new DatabendLoader(this);
     }
 
     @Override
     public QueryExecution start(StatementRequest request) {
         return DatabendExecution.start(this, request, null);
+    }
+
+    /** A bulk load: staged upload, then {@code INSERT ... VALUES} with a {@code stage_attachment}. */
+    @Override
+    public InsertResult insert(InsertRequest request) {
+        return loader.load(request);
+    }
+
+    StagesImpl stages() {
+        return stages;
     }
 
     /** {@code POST /v1/session/login} once, before the first statement; old servers without it are tolerated. */

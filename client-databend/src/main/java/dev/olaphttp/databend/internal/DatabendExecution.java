@@ -73,20 +73,29 @@ final class DatabendExecution implements QueryExecution {
 
     /** Sends the POST and reads the first response; throws the server's error if the statement failed. */
     static DatabendExecution start(DatabendClient client, StatementRequest request, StageAttachment attachment) {
+        return start(client, request, attachment, null);
+    }
+
+    /** As {@link #start(DatabendClient, StatementRequest, StageAttachment)}, under a deduplication label. */
+    static DatabendExecution start(DatabendClient client, StatementRequest request, StageAttachment attachment,
+            String dedupLabel) {
         client.ensureLogin();
         CookieSession cookie = client.cookieFor(request);
         StatementSession session = StatementSession.of(request, client);
         DatabendExecution ex = new DatabendExecution(client, request, cookie, session);
         byte[] body = QueryBody.write(request, session.sent(), client.requests.options, attachment);
-        HttpCall call = client.requests.call("POST", "/v1/query", cookie, session.stickyNode())
+        HttpCall.Builder builder = client.requests.call("POST", "/v1/query", cookie, session.stickyNode())
                 .header(Requests.QUERY_ID, request.queryId())
                 .body(HttpBody.of(body, "application/json"))
                 .idempotent(true)
                 .deadline(request.deadline())
                 .cancellation(request.cancellation())
                 .info(request.info())
-                .readTimeout(ex.pageReadTimeout)
-                .build();
+                .readTimeout(ex.pageReadTimeout);
+        if (dedupLabel != null) {
+            builder.header(Requests.DEDUP_LABEL, dedupLabel);
+        }
+        HttpCall call = builder.build();
         try {
             ex.load(call);
         } catch (RuntimeException e) {
@@ -180,6 +189,9 @@ final class DatabendExecution implements QueryExecution {
             }
             Reason reason = p.id == null || p.id.isEmpty() ? Reason.START_FAILED : Reason.QUERY_FAILED;
             throw new DatabendQueryException(reason, p.errorMessage, p.errorDetail, d);
+        }
+        if (columns == null && !p.schema.isEmpty()) {
+            columnsFor(p); // a page without rows still carries the schema (e.g. LIMIT 0)
         }
         if (columns != null) {
             if (!columns.resolved() && (format != null || p.rows > 0 || p.drained())) {

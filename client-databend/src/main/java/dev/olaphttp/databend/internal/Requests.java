@@ -17,6 +17,7 @@ final class Requests {
     static final String STICKY_NODE = "X-DATABEND-STICKY-NODE";
     static final String WAREHOUSE = "X-DATABEND-WAREHOUSE";
     static final String TENANT = "X-DATABEND-TENANT";
+    static final String DEDUP_LABEL = "X-DATABEND-DEDUPLICATE-LABEL";
     private static final Duration HOUSEKEEPING_BUDGET = Duration.ofSeconds(10);
 
     final ClientContext context;

@@ -54,21 +54,27 @@ final class StagesImpl implements DatabendStages {
     }
 
     private String send(String stage, String path, HttpBody body, boolean repeatable) {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        ClientConfig config = client.requests.context.config();
+        return send(stage, path, body, repeatable, id, Deadline.after(config.queryTimeout()), new Cancellation());
+    }
+
+    /** {@code PUT /v1/upload_to_stage} under the given id, budget and cancel signal; returns the location. */
+    String send(String stage, String path, HttpBody body, boolean repeatable, String id, Deadline deadline,
+            Cancellation cancellation) {
         Objects.requireNonNull(stage, "stage");
         client.ensureLogin();
         String p = path.startsWith("/") ? path.substring(1) : path;
         int slash = p.lastIndexOf('/');
         String dir = slash < 0 ? "" : p.substring(0, slash);
-        String id = UUID.randomUUID().toString().replace("-", "");
-        ClientConfig config = client.requests.context.config();
         HttpCall.Builder b = client.requests.call("PUT", "/v1/upload_to_stage", client.clientSession(), null)
                 .header("X-DATABEND-STAGE-NAME", stage)
                 .header("stage_name", stage)
                 .header(Requests.QUERY_ID, id)
                 .body(body)
                 .idempotent(repeatable)
-                .deadline(Deadline.after(config.queryTimeout()))
-                .cancellation(new Cancellation())
+                .deadline(deadline)
+                .cancellation(cancellation)
                 .info(new QueryInfo(id, DatabendErrors.DIALECT, "PUT @" + stage + "/" + p));
         if (!dir.isEmpty()) {
             b.header("X-DATABEND-RELATIVE-PATH", dir).header("relative_path", dir);
