@@ -38,21 +38,37 @@ import java.util.Set;
  * </ul>
  */
 public final class ClickHouseOptions {
+    /** Result format: {@code auto}, {@code rowbinary} or {@code tsv}. */
     public static final String FORMAT = "format";
+    /** Authentication: {@code basic} or {@code headers}. */
     public static final String AUTH = "auth";
+    /** Session mode: {@code client} or {@code server}. */
     public static final String SESSION = "session";
+    /** Server session timeout in seconds ({@code session_timeout}). */
     public static final String SESSION_TIMEOUT = "session_timeout";
+    /** Send {@code session_check=1} once the server session exists. */
     public static final String SESSION_CHECK = "session_check";
+    /** Parameter binding: {@code auto}, {@code true} ({@code param_}) or {@code false} (client-side literals). */
     public static final String SERVER_PARAMS = "server_params";
+    /** Response compression: {@code none}, {@code gzip}, {@code zstd} or {@code lz4}. */
     public static final String COMPRESSION = "compression";
+    /** Gzip request bodies. */
     public static final String COMPRESS_REQUEST = "compress_request";
+    /** Send read-only statements with GET. */
     public static final String HTTP_GET = "http_get";
+    /** {@code wait_end_of_query}: buffer the whole result on the server before sending it. */
     public static final String WAIT_END_OF_QUERY = "wait_end_of_query";
+    /** {@code buffer_size}: the server's response buffer in bytes. */
     public static final String BUFFER_SIZE = "buffer_size";
+    /** Roles for every statement, comma-separated ({@code role=}, repeated). */
     public static final String ROLE = "role";
+    /** {@code quota_key}. */
     public static final String QUOTA_KEY = "quota_key";
+    /** Ask for {@code X-ClickHouse-Progress} headers. */
     public static final String SEND_PROGRESS = "send_progress";
+    /** Send {@code KILL QUERY} on cancel and early close. */
     public static final String KILL_ON_CANCEL = "kill_on_cancel";
+    /** Assume this server version instead of asking the server. */
     public static final String SERVER_VERSION = "server_version";
 
     /** Every option name. */
