@@ -243,7 +243,8 @@ final class DefaultQuery implements Query {
             throw e;
         }
         Consumer<SessionDelta> fold = session != null ? session::fold : delta -> {};
-        DefaultRowCursor c = new DefaultRowCursor(execution, info, cancellation, maxRows, listener, fold.andThen(extra));
+        DefaultRowCursor c =
+                new DefaultRowCursor(execution, info, cancellation, maxRows, listener, fold.andThen(extra), fold);
         cursor = c;
         return c;
     }

@@ -32,6 +32,7 @@ final class DefaultRowCursor implements RowCursor {
     private final long maxRows;
     private final QueryListener listener;
     private final Consumer<SessionDelta> onComplete;
+    private final Consumer<SessionDelta> onFailure;
     private final ErrorDetails details;
     private Schema schema;
     private Conversions conversions;
@@ -45,13 +46,15 @@ final class DefaultRowCursor implements RowCursor {
             Cancellation cancellation,
             long maxRows,
             QueryListener listener,
-            Consumer<SessionDelta> onComplete) {
+            Consumer<SessionDelta> onComplete,
+            Consumer<SessionDelta> onFailure) {
         this.execution = execution;
         this.info = info;
         this.cancellation = cancellation;
         this.maxRows = maxRows;
         this.listener = listener;
         this.onComplete = onComplete;
+        this.onFailure = onFailure;
         this.details = ErrorDetails.of(info.dialect(), info.queryId());
     }
 
@@ -130,6 +133,11 @@ final class DefaultRowCursor implements RowCursor {
     private void fail(SqlClientException e) {
         state = State.FAILED;
         values = null;
+        try {
+            onFailure.accept(execution.failureDelta());
+        } catch (RuntimeException fe) {
+            log.warn("dialect failed to report the session after an error; state kept", fe);
+        }
         execution.close();
         try {
             listener.onFailure(info, e);

@@ -28,6 +28,15 @@ public interface QueryExecution extends AutoCloseable {
     /** What the statement changed in the session; read after {@link #advance()} returned {@code false}. */
     SessionDelta sessionDelta();
 
+    /**
+     * What the server reported about the session although the statement failed (Databend returns its session with
+     * the transaction marked failed); folded into a {@link dev.olaphttp.SqlSession} when the statement fails while
+     * being read. None by default.
+     */
+    default SessionDelta failureDelta() {
+        return SessionDelta.none();
+    }
+
     /** Statistics so far. */
     QueryStats stats();
 

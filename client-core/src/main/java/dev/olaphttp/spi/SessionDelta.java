@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * What one statement changed in the session, reported by the dialect and folded into the session's
- * {@link SessionState} by the core after the statement succeeded. Immutable.
+ * {@link SessionState} by the core after the statement succeeded (or, for {@link QueryExecution#failureDelta()},
+ * after it failed). Settings keep the order they were set in. Immutable.
  */
 public final class SessionDelta {
     private static final SessionDelta NONE = new Builder().build();
@@ -19,12 +20,16 @@ public final class SessionDelta {
     private final Set<String> settingsReset;
     private final String serverSessionId;
     private final String dialectState;
+    private final boolean clearDatabase;
+    private final boolean clearCatalog;
 
     private SessionDelta(Builder b) {
         this.database = b.database;
         this.catalog = b.catalog;
-        this.settingsSet = Map.copyOf(b.settingsSet);
-        this.settingsReset = Set.copyOf(b.settingsReset);
+        this.settingsSet = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.settingsSet));
+        this.settingsReset = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.settingsReset));
+        this.clearDatabase = b.clearDatabase;
+        this.clearCatalog = b.clearCatalog;
         this.serverSessionId = b.serverSessionId;
         this.dialectState = b.dialectState;
     }
@@ -43,6 +48,8 @@ public final class SessionDelta {
     public boolean isEmpty() {
         return database == null
                 && catalog == null
+                && !clearDatabase
+                && !clearCatalog
                 && settingsSet.isEmpty()
                 && settingsReset.isEmpty()
                 && serverSessionId == null
@@ -52,6 +59,12 @@ public final class SessionDelta {
     /** Applies the changes to a state, returning the new state. */
     public SessionState applyTo(SessionState state) {
         SessionState s = state;
+        if (clearCatalog) {
+            s = s.withCatalog(null);
+        }
+        if (clearDatabase) {
+            s = s.withDatabase(null);
+        }
         if (database != null) {
             s = s.withDatabase(database);
         }
@@ -81,16 +94,34 @@ public final class SessionDelta {
         private final Set<String> settingsReset = new LinkedHashSet<>();
         private String serverSessionId;
         private String dialectState;
+        private boolean clearDatabase;
+        private boolean clearCatalog;
 
         /** The new current database. */
         public Builder database(String database) {
             this.database = database;
+            this.clearDatabase = false;
+            return this;
+        }
+
+        /** No current database any more (e.g. after StarRocks {@code SET CATALOG}). */
+        public Builder clearDatabase() {
+            this.database = null;
+            this.clearDatabase = true;
             return this;
         }
 
         /** The new current catalog. */
         public Builder catalog(String catalog) {
             this.catalog = catalog;
+            this.clearCatalog = false;
+            return this;
+        }
+
+        /** No current catalog any more. */
+        public Builder clearCatalog() {
+            this.catalog = null;
+            this.clearCatalog = true;
             return this;
         }
 
