@@ -21,7 +21,7 @@ import mockwebserver3.RecordedRequest;
  * A dispatcher playing a Databend server for loads: answers the schema lookup with a configured schema, stage
  * uploads with SUCCESS, the INSERT and REMOVE with configurable responses; records every request by kind.
  */
-final class LoadServer extends Dispatcher {
+class LoadServer extends Dispatcher {
     static final String UPLOADED = "{\"id\":\"u1\",\"stage_name\":\"~\",\"state\":\"SUCCESS\",\"files\":[\"f\"]}";
     private static final JsonFactory JSON = new JsonFactory();
 
