@@ -44,8 +44,8 @@ class SessionTest {
             assertThat(server.getRequestCount()).isZero();
             assertThat(s.state().catalog()).contains("iceberg_catalog");
             assertThat(s.state().database()).contains("sales db");
-            // one SET may assign several variables; their relative order is not kept (SessionDelta is unordered)
-            assertThat(s.state().settings()).containsOnly(Map.entry("query_timeout", "10"),
+            // one SET may assign several variables; the session keeps them in the order they were set
+            assertThat(s.state().settings()).containsExactly(Map.entry("query_timeout", "10"),
                     Map.entry("pipeline_dop", "2"), Map.entry("exec_mem_limit", "8G"),
                     Map.entry("sql_mode", "ONLY_FULL_GROUP_BY"));
             s.sql("select k1 from t").list(r -> r.getInt(1));
@@ -53,9 +53,8 @@ class SessionTest {
         RecordedRequest r = take(server);
         assertThat(r.getUrl().encodedPath()).isEqualTo("/api/v1/catalogs/iceberg_catalog/databases/sales%20db/sql");
         String body = r.getBody().utf8();
-        assertThat(body).startsWith("{\"query\":\"select k1 from t\",\"sessionVariables\":{\"query_timeout\":\"10\",")
-                .contains("\"pipeline_dop\":\"2\"", "\"exec_mem_limit\":\"8G\"")
-                .endsWith("\"sql_mode\":\"ONLY_FULL_GROUP_BY\"}}");
+        assertThat(body).isEqualTo("{\"query\":\"select k1 from t\",\"sessionVariables\":{\"query_timeout\":\"10\","
+                + "\"pipeline_dop\":\"2\",\"exec_mem_limit\":\"8G\",\"sql_mode\":\"ONLY_FULL_GROUP_BY\"}}");
     }
 
     @Test
@@ -82,6 +81,27 @@ class SessionTest {
             s.sql("select 1").list(r -> 1);
         }
         assertThat(take(server).getUrl().encodedPath()).isEqualTo("/api/v1/catalogs/hive_cat/sql");
+    }
+
+    @Test
+    void oneSetWithSeveralVariablesKeepsTheirOrder() {
+        try (SqlClient c = client(server, ok); SqlSession s = c.openSession()) {
+            s.sql("SET b = 2").execute();
+            s.sql("SET z = 1, a = 2, m = 3").execute();
+            assertThat(s.state().settings().keySet()).containsExactly("b", "z", "a", "m");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void setCatalogLeavesNoDatabaseInTheState() {
+        try (SqlClient c = TestSupport.builder(server, ok).database("demo")
+                .resilience(dev.olaphttp.ResiliencePolicy.noRetries()).build(); SqlSession s = c.openSession()) {
+            assertThat(s.state().database()).contains("demo");
+            s.sql("SET CATALOG hive_cat").execute();
+            assertThat(s.state().catalog()).contains("hive_cat");
+            assertThat(s.state().database()).isEmpty();
+        }
     }
 
     @Test

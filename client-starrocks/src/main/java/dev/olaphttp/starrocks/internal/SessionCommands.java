@@ -23,8 +23,8 @@ final class SessionCommands {
             if (i + 2 != tokens.size() && !(i + 3 == tokens.size() && tokens.get(i + 2).isSymbol(";"))) {
                 throw bad("SET CATALOG takes one catalog name", details);
             }
-            // a new catalog has no current database: "" means none
-            return Statement.session(SessionDelta.builder().catalog(catalog).database("").build());
+            // a new catalog has no current database
+            return Statement.session(SessionDelta.builder().catalog(catalog).clearDatabase().build());
         }
         SessionDelta.Builder delta = SessionDelta.builder();
         while (true) {

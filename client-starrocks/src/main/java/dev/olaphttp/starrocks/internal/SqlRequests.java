@@ -31,8 +31,8 @@ final class SqlRequests {
 
     /** The path for a state's catalog and database (percent-encoded segments). */
     static String path(SessionState state) {
-        String catalog = state.catalog().filter(c -> !c.isEmpty()).orElse(DEFAULT_CATALOG);
-        String db = state.database().filter(d -> !d.isEmpty()).orElse(null);
+        String catalog = state.catalog().orElse(DEFAULT_CATALOG);
+        String db = state.database().orElse(null);
         return "/api/v1/catalogs/" + encode(catalog) + (db == null ? "" : "/databases/" + encode(db)) + "/sql";
     }
 
