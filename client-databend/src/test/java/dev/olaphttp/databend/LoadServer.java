@@ -30,6 +30,7 @@ class LoadServer extends Dispatcher {
     volatile String schema = "[{\"name\":\"id\",\"type\":\"Int64\"},{\"name\":\"name\",\"type\":\"Nullable(String)\"}]";
     volatile Function<Integer, MockResponse> insert = n -> inserted(2, 40);
     volatile Function<Integer, MockResponse> upload = n -> TestServer.json(200, UPLOADED);
+    volatile MockResponse streaming = TestServer.json(200, "{\"id\":\"q1\",\"stats\":{\"rows\":2,\"bytes\":29}}");
     volatile MockResponse remove = TestServer.resp().id("rm").next(null).ok();
     private int inserts;
     private int uploads;
@@ -41,6 +42,10 @@ class LoadServer extends Dispatcher {
         if ("PUT".equals(r.getMethod()) && r.getTarget().startsWith("/v1/upload_to_stage")) {
             kinds.add("UPLOAD");
             return upload.apply(++uploads);
+        }
+        if ("PUT".equals(r.getMethod()) && r.getTarget().equals("/v1/streaming_load")) {
+            kinds.add("STREAM");
+            return streaming;
         }
         if (!r.getTarget().equals("/v1/query")) {
             kinds.add("OTHER " + r.getTarget());

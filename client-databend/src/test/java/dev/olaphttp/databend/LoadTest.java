@@ -268,4 +268,42 @@ class LoadTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown Databend load option");
         }
     }
+
+    @Test
+    void streamingLoadSendsOneRequestWithTheSqlHeaderAndLabel() throws Exception {
+        InsertResult r;
+        try (SqlClient client = TestServer.builder(server, "login=disable").database("sales").build()) {
+            r = client.insert("orders").label("s-1").option("method", "streaming_load")
+                    .option("format.null_if", "it's")
+                    .rows(List.of(new Object[] {1L, "a"}, new Object[] {2L, null}));
+        }
+        assertThat(db.kinds).containsExactly("SCHEMA", "STREAM");
+        RecordedRequest put = db.first("STREAM");
+        assertThat(put.getHeaders().get("X-DATABEND-SQL")).isEqualTo("INSERT INTO orders (id, name) FROM "
+                + "@_databend_load FILE_FORMAT = (type = 'NDJSON', null_if = 'it''s')");
+        assertThat(put.getHeaders().get("X-DATABEND-QUERY-ID")).isEqualTo("q1");
+        assertThat(put.getHeaders().get("X-DATABEND-DEDUPLICATE-LABEL")).isEqualTo("s-1");
+        assertThat(put.getHeaders().get("X-DATABEND-QUERY-CONTEXT")).isEqualTo("{\"database\":\"sales\"}");
+        assertThat(LoadServer.filePart(put, "s-1.ndjson")).isEqualTo("{\"id\":1,\"name\":\"a\"}\n{\"id\":2,\"name\":null}\n");
+        assertThat(r.rowsWritten()).isEqualTo(2);
+        assertThat(r.bytesWritten()).isEqualTo(29);
+        assertThat(r.queryId()).isEqualTo("q1");
+        assertThat(r.serverInfo()).containsEntry("rows_sent", "2");
+    }
+
+    @Test
+    void aStreamingLoadErrorIsTypedAndNothingIsStaged(@TempDir Path dir) throws Exception {
+        db.streaming = TestServer.json(400, "{\"error\":{\"code\":400,\"message\":\"Query execution failed: "
+                + "file f.csv missing column `c2`\"}}");
+        Path csv = Files.writeString(dir.resolve("f.csv"), "1\n");
+        try (SqlClient client = TestServer.client(server, "")) {
+            assertThatThrownBy(() -> client.insert("t").option("method", "streaming_load").from(csv, DataFormat.CSV))
+                    .isInstanceOf(DatabendQueryException.class).hasMessageContaining("missing column `c2`");
+            assertThatThrownBy(() -> client.insert("t").option("method", "copy").from(csv, DataFormat.CSV))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(db.kinds).containsExactly("STREAM");
+        assertThat(db.first("STREAM").getHeaders().get("X-DATABEND-SQL"))
+                .isEqualTo("INSERT INTO t FROM @_databend_load FILE_FORMAT = (type = 'CSV')");
+    }
 }

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code X-DATABEND-DEDUPLICATE-LABEL}; on any failure after the upload started, {@code REMOVE} of the staged file
  * (its errors logged, the original error thrown).
  *
+ * <p>With the load option {@code method=streaming_load} the data goes in one {@code PUT /v1/streaming_load}
+ * instead (see {@link StreamingLoad}).
+ *
  * <p>Retries: the upload of encoded rows or of an {@code InputStream} is sent once (its bytes are consumed); a file
  * upload is retried by the transport (same file name, so a retry overwrites). The INSERT is retried safely: same
  * query id (the server returns the running query instead of starting another) and same label (the server skips a
@@ -63,6 +66,13 @@ final class DatabendLoader {
         } else {
             body = MultipartBody.of(plan.fileName, request.data());
             columns = request.columns();
+        }
+        if (plan.streaming) {
+            try {
+                return StreamingLoad.send(client, request, plan, columns, label, body, rows);
+            } catch (RuntimeException e) {
+                throw rows != null && rows.failure() != null ? rows.failure() : e;
+            }
         }
         try {
             client.stages().send(plan.stage, plan.path(), body, body.isRepeatable(), request.loadId() + "-upload",

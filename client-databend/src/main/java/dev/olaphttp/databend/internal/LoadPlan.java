@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The static parts of one Databend load: checked table name, the stage and staged file derived from the label, the
- * load options ({@code stage}, {@code format.<name>}, {@code copy.<name>}) and the target columns matched against the
- * table's schema.
+ * load options ({@code method} = {@code stage} (default) or {@code streaming_load}, {@code stage}, {@code format.<name>},
+ * {@code copy.<name>}) and the target columns matched against the table's schema.
  */
 final class LoadPlan {
     static final String DIR = "olaphttp/load";
@@ -26,6 +26,7 @@ final class LoadPlan {
     final String table;
     final String stage;
     final String fileName;
+    final boolean streaming;
     final Map<String, String> fileFormat = new LinkedHashMap<>();
     final Map<String, String> copy = new LinkedHashMap<>();
 
@@ -36,6 +37,7 @@ final class LoadPlan {
         }
         this.table = table;
         String stageName = "~";
+        String method = "stage";
         DataFormat type = format == null ? DataFormat.NDJSON : format;
         fileFormat.put("type", type.name());
         copy.put("purge", "true");
@@ -43,15 +45,21 @@ final class LoadPlan {
             String k = e.getKey().toLowerCase(Locale.ROOT);
             if (k.equals("stage")) {
                 stageName = e.getValue();
+            } else if (k.equals("method")) {
+                method = e.getValue().toLowerCase(Locale.ROOT);
             } else if (k.startsWith("format.") && k.length() > 7) {
                 fileFormat.put(k.substring(7), e.getValue());
             } else if (k.startsWith("copy.") && k.length() > 5) {
                 copy.put(k.substring(5), e.getValue());
             } else {
                 throw new IllegalArgumentException("unknown Databend load option '" + e.getKey()
-                        + "': use stage, format.<file format option> or copy.<copy option>");
+                        + "': use method, stage, format.<file format option> or copy.<copy option>");
             }
         }
+        if (!method.equals("stage") && !method.equals("streaming_load")) {
+            throw new IllegalArgumentException("Databend load option method is stage or streaming_load");
+        }
+        this.streaming = method.equals("streaming_load");
         if (!STAGE.matcher(stageName).matches()) {
             throw new IllegalArgumentException("not a stage name: use ~ (the user stage) or an identifier");
         }
