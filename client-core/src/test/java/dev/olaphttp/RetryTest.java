@@ -301,4 +301,19 @@ class RetryTest {
         }
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void idleConnectionsAreDroppedBeforeServersCloseThem() throws Exception {
+        // The server closes the connection after answering, as a server does when its keep-alive runs out.
+        server.enqueue(new MockResponse.Builder().code(200).body(ONE_ROW)
+                .onResponseEnd(new SocketEffect.CloseSocket()).build());
+        server.enqueue(ok(ONE_ROW));
+        try (SqlClient c = client()) {
+            c.sql(SELECT).execute();
+            Thread.sleep(2_500); // longer than the owned pool's keep-alive (2 s)
+            assertThat(c.sql(INSERT).list(r -> r.getLong(1))).as("sent on a fresh connection").containsExactly(1L);
+        }
+        server.takeRequest();
+        assertThat(server.takeRequest().getConnectionIndex()).isEqualTo(1);
+    }
 }
