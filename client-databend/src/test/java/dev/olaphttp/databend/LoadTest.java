@@ -306,4 +306,28 @@ class LoadTest {
         assertThat(db.first("STREAM").getHeaders().get("X-DATABEND-SQL"))
                 .isEqualTo("INSERT INTO t FROM @_databend_load FILE_FORMAT = (type = 'CSV')");
     }
+
+    @Test
+    void aLoadThatWroteNothingRemovesTheStagedFile() {
+        db.insert = n -> LoadServer.inserted(0, 0);
+        InsertResult r;
+        try (SqlClient client = TestServer.client(server, "")) {
+            r = client.insert("t").label("seen-before").rows(List.<Object[]>of(new Object[] {1L, "a"}));
+        }
+        assertThat(r.rowsWritten()).isZero();
+        assertThat(db.kinds).containsExactly("SCHEMA", "UPLOAD", "INSERT", "REMOVE");
+        assertThat(body(db.first("REMOVE"))).startsWith("{\"sql\":\"REMOVE @~/olaphttp/load/seen-before.ndjson\",");
+    }
+
+    @Test
+    void aLoadThatTimesOutIsTypedAndCleansUp() {
+        db.upload = n -> new mockwebserver3.MockResponse.Builder().code(200).body(LoadServer.UPLOADED)
+                .headersDelay(3, java.util.concurrent.TimeUnit.SECONDS).build();
+        try (SqlClient client = TestServer.client(server, "")) {
+            assertThatThrownBy(() -> client.insert("t").label("slow").timeout(java.time.Duration.ofMillis(400))
+                    .rows(List.<Object[]>of(new Object[] {1L, "a"})))
+                    .isInstanceOf(dev.olaphttp.QueryTimeoutException.class);
+        }
+        assertThat(db.kinds).containsExactly("SCHEMA", "UPLOAD", "REMOVE").doesNotContain("INSERT");
+    }
 }

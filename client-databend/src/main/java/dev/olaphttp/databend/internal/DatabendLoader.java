@@ -124,11 +124,16 @@ final class DatabendLoader {
                 info.put("rows_sent", Long.toString(rows.rowsWritten()));
                 info.put("bytes_sent", Long.toString(rows.bytesWritten()));
             }
-            return new InsertResult(written, stats.bytesWritten(), request.loadId(), label, info);
+            InsertResult result = new InsertResult(written, stats.bytesWritten(), request.loadId(), label, info);
+            if (written == 0) {
+                // nothing written (empty data, or a label the server had seen): purge may not have run
+                remove(request, plan, null);
+            }
+            return result;
         }
     }
 
-    /** {@code REMOVE @stage/path} after a failed load; its own failure is logged, never thrown. */
+    /** {@code REMOVE @stage/path} after a failed or empty load; its own failure is logged, never thrown. */
     private void remove(InsertRequest request, LoadPlan plan, RuntimeException cause) {
         StatementRequest sr = statement(request, request.loadId() + "-remove", "REMOVE " + plan.location(),
                 Requests.housekeepingDeadline(), new Cancellation(), Map.of());
@@ -137,7 +142,9 @@ final class DatabendLoader {
                 // REMOVE lists nothing we need
             }
         } catch (RuntimeException e) {
-            cause.addSuppressed(e);
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
             log.warn("could not remove staged file {} after a failed load {}: {}", plan.location(),
                     request.loadId(), e.getMessage());
         }
