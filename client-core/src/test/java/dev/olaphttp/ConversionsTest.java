@@ -280,4 +280,82 @@ class ConversionsTest {
         assertThat(c.conv.get(c.row, 0, Long.class)).isNull();
         assertThat(c.conv.get(c.row, 0, UUID.class)).isNull();
     }
+
+    private static Object sample(TypeKind kind) throws Exception {
+        return switch (kind) {
+            case BOOLEAN -> true;
+            case INT8 -> -5;
+            case INT16 -> 300;
+            case INT32 -> 42;
+            case INT64 -> 1L << 40;
+            case UINT8 -> 200;
+            case UINT16 -> 60_000;
+            case UINT32 -> 4_000_000_000L;
+            case INT128, INT256, UINT128, UINT256 -> BigInteger.TWO.pow(100);
+            case UINT64 -> BigInteger.TWO.pow(63).add(BigInteger.ONE);
+            case FLOAT32 -> 1.5f;
+            case FLOAT64 -> 2.5;
+            case DECIMAL -> new BigDecimal("3.25");
+            case STRING, FIXED_STRING, JSON, INTERVAL, OTHER -> "abc";
+            case ENUM -> "RED";
+            case BINARY -> new byte[] {1, 2};
+            case UUID -> UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+            case DATE -> LocalDate.of(2026, 1, 2);
+            case TIMESTAMP -> LocalDateTime.of(2026, 1, 2, 3, 4, 5);
+            case TIMESTAMP_TZ -> OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(2));
+            case TIME -> LocalTime.of(3, 4, 5);
+            case IPV4 -> InetAddress.getByName("10.1.2.3");
+            case IPV6 -> InetAddress.getByName("2001:db8::1");
+            case ARRAY, TUPLE -> List.of(1, 2);
+            case MAP -> new java.util.LinkedHashMap<>(java.util.Map.of("k", 1));
+            case NOTHING -> null;
+        };
+    }
+
+    private static final List<Class<?>> TARGETS = List.of(Long.class, Integer.class, Short.class, Byte.class,
+            Double.class, Float.class, Boolean.class, String.class, BigDecimal.class, BigInteger.class, Instant.class,
+            LocalDate.class, LocalDateTime.class, OffsetDateTime.class, ZonedDateTime.class, LocalTime.class,
+            UUID.class, byte[].class, Object.class, Color.class, List.class, long.class, int.class, double.class,
+            boolean.class);
+
+    /** Every getter over every kind either converts or raises TypeConversionException: never anything else. */
+    @ParameterizedTest
+    @EnumSource(TypeKind.class)
+    void everyGetterOverEveryKindConvertsOrFailsTyped(TypeKind kind) throws Exception {
+        Object value = sample(kind);
+        Cell c = cell(kind, value);
+        List<java.util.function.Supplier<Object>> getters = new java.util.ArrayList<>(List.of(
+                () -> c.conv.getLong(c.row, 0),
+                () -> c.conv.getInt(c.row, 0),
+                () -> c.conv.getDouble(c.row, 0),
+                () -> c.conv.getBoolean(c.row, 0),
+                () -> c.conv.getString(c.row, 0),
+                () -> c.conv.getBigDecimal(c.row, 0),
+                () -> c.conv.getBigInteger(c.row, 0),
+                () -> c.conv.getInstant(c.row, 0),
+                () -> c.conv.getLocalDate(c.row, 0),
+                () -> c.conv.getLocalDateTime(c.row, 0),
+                () -> c.conv.getOffsetDateTime(c.row, 0),
+                () -> c.conv.getBytes(c.row, 0),
+                () -> c.conv.getObject(c.row, 0)));
+        for (Class<?> t : TARGETS) {
+            getters.add(() -> c.conv.get(c.row, 0, t));
+        }
+        for (int i = 0; i < getters.size(); i++) {
+            java.util.function.Supplier<Object> g = getters.get(i);
+            try {
+                g.get();
+            } catch (TypeConversionException | NullValueException expected) {
+                assertThat(expected.getMessage()).as("getter %d on %s", i, kind).contains("column 1 (c");
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError("getter " + i + " on " + kind + " threw " + e, e);
+            }
+        }
+        if (value != null) {
+            assertThat(kind == TypeKind.TIMESTAMP ? LocalDateTime.class : kind.javaType())
+                    .as("sample matches the kind's Java type")
+                    .isAssignableFrom(value.getClass() == byte[].class ? byte[].class : value.getClass());
+            assertThat(c.conv.getString(c.row, 0)).isNotNull();
+        }
+    }
 }
