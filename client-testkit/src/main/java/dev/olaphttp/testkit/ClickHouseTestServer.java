@@ -95,7 +95,7 @@ public final class ClickHouseTestServer extends TestServer {
   void handle(Exchange ex) throws IOException {
     RawRequest req = ex.request();
     if (req.path().equals("/ping") || (req.path().equals("/") && req.param("query") == null
-        && req.body().length == 0)) {
+        && !req.hasBody())) {
       List<String[]> h = Headers.of("Date", Headers.now(), "Connection", "Keep-Alive",
           "Content-Type", "text/html; charset=UTF-8", "Content-Length", "4",
           "Keep-Alive", "timeout=" + (legacy ? 3 : 30));

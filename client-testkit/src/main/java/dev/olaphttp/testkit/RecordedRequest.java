@@ -14,7 +14,7 @@ public final class RecordedRequest {
   private final String path;
   private final Map<String, List<String>> params;
   private final List<Map.Entry<String, String>> headers;
-  private final byte[] body;
+  private final RawRequest raw;
   private final long connectionId;
 
   RecordedRequest(RawRequest raw) {
@@ -29,7 +29,7 @@ public final class RecordedRequest {
       h.add(Map.entry(kv[0], kv[1]));
     }
     this.headers = List.copyOf(h);
-    this.body = raw.body();
+    this.raw = raw;
     this.connectionId = raw.connection().id();
   }
 
@@ -72,12 +72,16 @@ public final class RecordedRequest {
     return null;
   }
 
+  /**
+   * The body. For a streamed load (read while it arrived) only the first 1 MiB is kept; read it after the
+   * response to see everything the server consumed.
+   */
   public byte[] body() {
-    return body.clone();
+    return raw.recordedBody();
   }
 
   public String bodyUtf8() {
-    return new String(body, StandardCharsets.UTF_8);
+    return new String(body(), StandardCharsets.UTF_8);
   }
 
   /** Sequence number of the TCP connection the request came on (1-based per server). */

@@ -114,7 +114,7 @@ public final class HttpEngine implements Closeable {
             break;
           }
         }
-        if (ex.closeAfter()) {
+        if (ex.closeAfter() || !finishBody(req)) {
           break;
         }
       }
@@ -125,6 +125,16 @@ public final class HttpEngine implements Closeable {
     } finally {
       sockets.remove(socket);
     }
+  }
+
+  /** Consumes what the handler left of the body; false when the connection cannot be reused. */
+  private static boolean finishBody(RawRequest req) throws IOException {
+    BodyInput body = req.input();
+    if (body.awaitingContinue()) {
+      return false; // answered without 100 Continue: the client will not send the body on this connection
+    }
+    body.drain();
+    return true;
   }
 
   @Override

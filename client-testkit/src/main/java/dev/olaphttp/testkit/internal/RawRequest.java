@@ -16,10 +16,12 @@ public final class RawRequest {
   private final String path;
   private final Map<String, List<String>> params;
   private final List<String[]> headers;
-  private final byte[] body;
+  private static final long MAX_BODY = 256L << 20;
+  private final BodyInput body;
+  private byte[] cached;
   private final ConnectionContext connection;
 
-  RawRequest(String method, String target, List<String[]> headers, byte[] body, ConnectionContext connection) {
+  RawRequest(String method, String target, List<String[]> headers, BodyInput body, ConnectionContext connection) {
     this.method = method;
     this.target = target;
     int q = target.indexOf('?');
@@ -101,12 +103,51 @@ public final class RawRequest {
     return n;
   }
 
-  public byte[] body() {
-    return body.clone();
+  /**
+   * The whole body, read on first call (up to 256 MiB). After {@link #bodyStream()} was used, only the bytes
+   * captured so far (the first 1 MiB).
+   */
+  public synchronized byte[] body() {
+    if (cached == null) {
+      if (body.touched()) {
+        return body.captured();
+      }
+      try {
+        cached = body.readAll(MAX_BODY);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return cached.clone();
   }
 
   public String bodyUtf8() {
-    return new String(body, StandardCharsets.UTF_8);
+    return new String(body(), StandardCharsets.UTF_8);
+  }
+
+  /** The body as a stream read straight off the connection (sends {@code 100 Continue} on first read). */
+  public synchronized java.io.InputStream bodyStream() {
+    if (cached != null) {
+      return new java.io.ByteArrayInputStream(cached);
+    }
+    return body;
+  }
+
+  /** What a recorder may show: the body if it was read whole, else the captured prefix. */
+  public synchronized byte[] recordedBody() {
+    if (cached == null && !body.touched() && Thread.currentThread() == body.owner()) {
+      return body(); // a fault predicate before the handler ran: the body can still be read whole
+    }
+    return cached != null ? cached.clone() : body.captured();
+  }
+
+  /** Whether a non-empty body was announced. */
+  public boolean hasBody() {
+    return body.present() || (cached != null && cached.length > 0);
+  }
+
+  BodyInput input() {
+    return body;
   }
 
   public ConnectionContext connection() {

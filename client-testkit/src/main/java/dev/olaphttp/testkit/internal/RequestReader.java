@@ -1,7 +1,6 @@
 package dev.olaphttp.testkit.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.util.Locale;
 /** Reads HTTP/1.1 requests (Content-Length or chunked bodies, Expect: 100-continue). */
 final class RequestReader {
   private static final int MAX_LINE = 1 << 20;
-  private static final long MAX_BODY = 256L << 20;
 
   private final InputStream in;
   private final OutputStream out;
@@ -47,55 +45,24 @@ final class RequestReader {
       headers.add(new String[] {h.substring(0, c).trim(), h.substring(c + 1).trim()});
     }
     String expect = find(headers, "Expect");
-    if (expect != null && expect.equalsIgnoreCase("100-continue")) {
-      out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-    }
+    boolean expectContinue = expect != null && expect.equalsIgnoreCase("100-continue");
     String te = find(headers, "Transfer-Encoding");
     String cl = find(headers, "Content-Length");
-    byte[] body;
+    BodyInput body;
     if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
-      body = readChunked();
+      body = new BodyInput(in, out, this, true, 0, expectContinue);
     } else if (cl != null) {
-      long n = Long.parseLong(cl.trim());
-      if (n > MAX_BODY) {
-        throw new IOException("body too large");
+      long n;
+      try {
+        n = Long.parseLong(cl.trim());
+      } catch (NumberFormatException e) {
+        throw new IOException("bad Content-Length");
       }
-      body = in.readNBytes((int) n);
-      if (body.length != n) {
-        throw new EOFException("truncated request body");
-      }
+      body = new BodyInput(in, out, this, false, n, expectContinue && n > 0);
     } else {
-      body = new byte[0];
+      body = new BodyInput(in, out, this, false, 0, false);
     }
     return new RawRequest(parts[0], parts[1], headers, body, connection);
-  }
-
-  private byte[] readChunked() throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    while (true) {
-      String size = readLine();
-      if (size == null) {
-        throw new EOFException("truncated chunked body");
-      }
-      int semi = size.indexOf(';');
-      long n = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
-      if (n == 0) {
-        for (String t = readLine(); t != null && !t.isEmpty(); t = readLine()) {
-          // trailers ignored
-        }
-        return buf.toByteArray();
-      }
-      if (buf.size() + n > MAX_BODY) {
-        throw new IOException("body too large");
-      }
-      byte[] chunk = in.readNBytes((int) n);
-      if (chunk.length != n) {
-        throw new EOFException("truncated chunk");
-      }
-      buf.write(chunk);
-      readLine();
-    }
   }
 
   private static String find(List<String[]> headers, String name) {
@@ -107,7 +74,7 @@ final class RequestReader {
     return null;
   }
 
-  private String readLine() throws IOException {
+  String readLine() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream(64);
     int b = in.read();
     if (b < 0) {
