@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public record InsertResult(
         long rowsWritten, long bytesWritten, String queryId, String label, Map<String, String> serverInfo) {
+    /** Copies {@code serverInfo} read-only; {@code null} means none. */
     public InsertResult {
         serverInfo = serverInfo == null
                 ? Map.of()

@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 /**
  * A {@link Query} whose rows become instances of a record type: each record component takes the column of the same
  * name (exact, then case-insensitive, then with underscores ignored: {@code created_at} fills {@code createdAt}).
- * Missing columns fail before the first row; a NULL in a primitive component raises {@link NullValueException}.
+ * A missing column fails when the first row is mapped, naming the component and the columns; a NULL in a primitive
+ * component raises {@link NullValueException}.
  *
  * @param <R> the record type
  */

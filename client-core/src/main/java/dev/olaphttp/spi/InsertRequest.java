@@ -39,6 +39,7 @@ public record InsertRequest(
         Deadline deadline,
         Cancellation cancellation) {
 
+    /** Checks that exactly one of rows and data is given and that the required parts are present. */
     public InsertRequest {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(table, "table");
