@@ -18,6 +18,14 @@ import java.util.Optional;
  * default; {@code disable} means plain HTTP, port 8000 by default), {@code access_token} (bearer/JWT instead of
  * user and password), {@code wait_time_secs}, {@code max_rows_per_page}, {@code max_rows_in_buffer},
  * {@code login=disable}, and {@code setting.<name>=<value>} for session settings.
+ *
+ * <p>Bulk loads ({@code client.insert("db.t")...}): rows are encoded to NDJSON per the table's column types (read
+ * once with {@code SELECT * FROM t LIMIT 0}) while they are uploaded to {@code @~/olaphttp/load/<label>.ndjson}
+ * ({@code PUT /v1/upload_to_stage}), then loaded with {@code INSERT INTO t (cols) VALUES} and a
+ * {@code stage_attachment} ({@code purge=true}) under {@code X-DATABEND-DEDUPLICATE-LABEL}; a failed load removes the
+ * staged file. Files and streams ({@code from(...)}) are passed through in their format. Load options:
+ * {@code method=stage|streaming_load} ({@code PUT /v1/streaming_load}, servers above 1.2.781), {@code stage=<name>},
+ * {@code format.<file format option>}, {@code copy.<copy option>}.
  */
 public final class Databend {
     private Databend() {}

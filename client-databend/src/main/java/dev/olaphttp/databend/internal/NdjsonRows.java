@@ -27,6 +27,7 @@ final class NdjsonRows implements MultipartBody.Content {
     private volatile long rowsWritten;
     private volatile long bytesWritten;
     private boolean consumed;
+    private Object[] current;
 
     NdjsonRows(List<Column> columns, Iterator<Object[]> rows, ErrorDetails details) {
         int n = columns.size();
@@ -84,8 +85,6 @@ final class NdjsonRows implements MultipartBody.Content {
             bytesWritten = counting.count;
         }
     }
-
-    private Object[] current;
 
     private boolean next() throws IOException {
         try {
