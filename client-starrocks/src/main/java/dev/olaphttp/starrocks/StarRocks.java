@@ -15,6 +15,9 @@ import dev.olaphttp.SqlClient;
  * <p>The HTTP SQL API runs SELECT/WITH, SHOW, DESC, EXPLAIN and KILL, one statement per request. {@code SET} and
  * {@code USE} are applied by the client to the session; anything else fails before sending with
  * {@link dev.olaphttp.UnsupportedStatementException}. Parameters are rendered client-side as escaped literals.
+ *
+ * <p>Bulk loads ({@link SqlClient#insert(String)}) run as Stream Load: rows as JSON lines typed per column, or
+ * CSV/TSV/NDJSON data passed through (Parquet is not a Stream Load format); see the module README.
  */
 public final class StarRocks {
     /** Key in {@link dev.olaphttp.RowCursor#serverInfo()}: the FE connection id (for {@code KILL QUERY}). */
@@ -22,6 +25,30 @@ public final class StarRocks {
 
     /** Key in {@link dev.olaphttp.RowCursor#serverInfo()}: the FE's query id, from {@code X-StarRocks-Query-Id}. */
     public static final String QUERY_ID = "queryId";
+
+    /**
+     * Load option ({@link dev.olaphttp.Insert#option(String, String)}) {@code "true"}: run the load as a Transaction
+     * Stream Load (begin, load, prepare, commit on one backend coordinator; rolled back on failure).
+     */
+    public static final String TRANSACTION = "transaction";
+
+    /**
+     * Key in {@link dev.olaphttp.InsertResult#serverInfo()}: what the load did, one of {@link #VISIBLE},
+     * {@link #COMMITTED} or {@link #ALREADY_LOADED}.
+     */
+    public static final String OUTCOME = "outcome";
+
+    /** {@link #OUTCOME}: the rows are loaded and visible ({@code Status: Success}). */
+    public static final String VISIBLE = "VISIBLE";
+
+    /** {@link #OUTCOME}: committed, visible shortly ({@code Status: Publish Timeout}); never load it again. */
+    public static final String COMMITTED = "COMMITTED";
+
+    /**
+     * {@link #OUTCOME}: an earlier load under the same label already loaded the data ({@code Label Already Exists}
+     * with {@code ExistingJobStatus: FINISHED}); this attempt loaded nothing more.
+     */
+    public static final String ALREADY_LOADED = "ALREADY_LOADED";
 
     private StarRocks() {}
 

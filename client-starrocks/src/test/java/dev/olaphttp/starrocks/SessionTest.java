@@ -158,6 +158,7 @@ class SessionTest {
         try (SqlClient c = client(server, ok)) {
             assertThatThrownBy(() -> c.sql("insert into t values (1)").execute())
                     .hasMessageContaining("INSERT")
+                    .hasMessageContaining("client.insert(\"db.table\")")
                     .hasMessageContaining("Stream Load");
         }
     }

@@ -23,7 +23,7 @@ import java.util.Map;
  * only the server's defaults, and each request that needs variables sends its full set on a connection that no
  * other request will use.
  */
-final class SqlRequests {
+public final class SqlRequests {
     static final String DEFAULT_CATALOG = "default_catalog";
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -75,7 +75,7 @@ final class SqlRequests {
     }
 
     /** Percent-encodes a path segment (everything but unreserved characters). */
-    static String encode(String segment) {
+    public static String encode(String segment) {
         if (segment.equals(".") || segment.equals("..")) {
             return segment.replace(".", "%2E"); // never a relative path step
         }

@@ -1,27 +1,32 @@
 package dev.olaphttp.starrocks.internal;
 
 import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.InsertResult;
 import dev.olaphttp.spi.ClientContext;
 import dev.olaphttp.spi.DialectClient;
 import dev.olaphttp.spi.HttpCall;
 import dev.olaphttp.spi.HttpResponse;
+import dev.olaphttp.spi.InsertRequest;
 import dev.olaphttp.spi.QueryExecution;
 import dev.olaphttp.spi.StatementRequest;
+import dev.olaphttp.starrocks.internal.load.StarRocksLoader;
 import java.util.Map;
 
 /**
  * The per-client half of the StarRocks dialect: checks each statement, applies SET/USE to the session, renders
- * parameters, sends the rest to the SQL API and reads the result. Thread-safe (no mutable state). Not API.
+ * parameters, sends the rest to the SQL API and reads the result; runs bulk loads through Stream Load. Thread-safe (no mutable state). Not API.
  */
 public final class StarRocksSqlClient implements DialectClient {
     private final ClientContext context;
     private final KillSender killer;
+    private final StarRocksLoader loader;
 
     /** A client over the core's context. */
     public StarRocksSqlClient(ClientContext context) {
         this.context = context;
         boolean kill = context.config().booleanOption(DsnSettings.KILL_ON_CANCEL, true);
         this.killer = kill ? new KillSender(context) : null;
+        this.loader = new StarRocksLoader(context, this::start);
     }
 
     @Override
@@ -44,6 +49,11 @@ public final class StarRocksSqlClient implements DialectClient {
                 .build();
         HttpResponse response = context.transport().execute(call);
         return RemoteExecution.open(request, response, !read, killer, details);
+    }
+
+    @Override
+    public InsertResult insert(InsertRequest request) {
+        return loader.insert(request);
     }
 
     @Override

@@ -18,7 +18,9 @@ final class StatementClassifier {
     static final String ACCEPTS = "StarRocks' HTTP SQL API runs only SELECT/WITH, SHOW, DESC, EXPLAIN and KILL"
             + " statements, one per request (SET [SESSION] var = value and USE [catalog.]database are applied by the"
             + " client to the session)";
-    private static final String WRITES = "; to write data use bulk loading (Stream Load) or the MySQL protocol";
+    private static final String WRITES =
+            "; to write data use client.insert(\"db.table\").rows(...) (bulk loading via Stream Load) or the MySQL"
+            + " protocol";
     private static final Set<String> EXPLAIN_OPTIONS =
             Set.of("VERBOSE", "COSTS", "LOGICAL", "ANALYZE", "DISTRIBUTED", "SCHEDULER", "PLAN", "GRAPH");
 

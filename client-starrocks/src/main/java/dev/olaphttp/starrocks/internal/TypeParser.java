@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@code struct<a int(11), b varchar(65533)>}...) into {@link SqlType}. Every column is nullable (the meta does not
  * say). Unknown names become {@link TypeKind#OTHER}, never an error.
  */
-final class TypeParser {
+public final class TypeParser {
     private final String text;
     private int pos;
 
@@ -21,7 +21,7 @@ final class TypeParser {
     }
 
     /** Parses a type string; a malformed one is an {@link IllegalArgumentException}. */
-    static SqlType parse(String type) {
+    public static SqlType parse(String type) {
         TypeParser p = new TypeParser(type);
         SqlType t = p.type();
         p.skipSpace();

@@ -1,0 +1,71 @@
+package dev.olaphttp.starrocks.internal.load;
+
+import dev.olaphttp.QueryFailedException;
+import dev.olaphttp.QueryInfo;
+import dev.olaphttp.SessionState;
+import dev.olaphttp.SqlType;
+import dev.olaphttp.spi.Cancellation;
+import dev.olaphttp.spi.Deadline;
+import dev.olaphttp.spi.QueryExecution;
+import dev.olaphttp.spi.StatementRequest;
+import dev.olaphttp.starrocks.internal.TypeParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The table's columns and types, looked up once per load with {@code DESC db.table} through the SQL API, so each
+ * column gets a typed encoder decided before the first row. When DESC is refused (a user with only INSERT on the
+ * table) and the caller named the columns, the load goes on with encoders chosen by each value's Java type;
+ * the server still checks every value against the column.
+ */
+final class TableColumns {
+    private static final Logger log = LoggerFactory.getLogger(TableColumns.class);
+
+    private TableColumns() {}
+
+    /** Column name to type in table order, or {@code null} when DESC was refused. */
+    static Map<String, SqlType> describe(Function<StatementRequest, QueryExecution> runner, LoadTarget target,
+            String loadId, Deadline deadline, Cancellation cancellation) {
+        String sql = "DESC " + target.sqlName();
+        StatementRequest request = new StatementRequest(new QueryInfo(loadId + "-desc", "starrocks", sql), null,
+                null, null, SessionState.empty(), deadline, cancellation, 0, true, false);
+        Map<String, SqlType> columns = new LinkedHashMap<>();
+        try (QueryExecution ex = runner.apply(request)) {
+            while (ex.advance()) {
+                String name = ex.row().getString(0);
+                String type = ex.row().getString(1);
+                SqlType t;
+                try {
+                    t = TypeParser.parse(type);
+                } catch (IllegalArgumentException e) {
+                    t = null; // an unreadable type: encode by value
+                }
+                columns.put(name, t);
+            }
+        } catch (QueryFailedException e) {
+            log.debug("DESC {} failed, encoding by value types: {}", target.sqlName(), e.getMessage());
+            return null;
+        }
+        return columns;
+    }
+
+    /** The types of {@code names} (case-insensitive); a name not in the table (a temporary column) has none. */
+    static List<SqlType> typesOf(List<String> names, Map<String, SqlType> table) {
+        Map<String, SqlType> lower = new LinkedHashMap<>();
+        if (table == null) {
+            return java.util.Collections.nCopies(names.size(), null);
+        }
+        table.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        List<SqlType> types = new ArrayList<>(names.size());
+        for (String n : names) {
+            types.add(table == null ? null : lower.get(n.toLowerCase(Locale.ROOT)));
+        }
+        return types;
+    }
+}
