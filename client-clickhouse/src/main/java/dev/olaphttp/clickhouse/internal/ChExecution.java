@@ -41,6 +41,7 @@ final class ChExecution implements QueryExecution {
     private ResultDecoder decoder;
     private volatile boolean done;
     private boolean noResultChecked;
+    private volatile boolean serverEnded;
 
     /**
      * @param format the result format to decode, or {@code null} for a statement without a result
@@ -111,7 +112,15 @@ final class ChExecution implements QueryExecution {
             finish();
             return false;
         }
-        if (decoder().next()) {
+        boolean more;
+        try {
+            more = decoder().next();
+        } catch (dev.olaphttp.QueryFailedException e) {
+            // the server reported the error and ended the query: nothing left to kill
+            serverEnded = true;
+            throw e;
+        }
+        if (more) {
             return true;
         }
         finish();
@@ -158,7 +167,7 @@ final class ChExecution implements QueryExecution {
 
     @Override
     public void close() {
-        if (!done && !closed.get()) {
+        if (!done && !serverEnded && !closed.get()) {
             killOnce();
         }
         closeResponse();

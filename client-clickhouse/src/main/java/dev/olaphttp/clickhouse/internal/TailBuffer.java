@@ -22,19 +22,14 @@ final class TailBuffer {
     /** Remembers bytes that passed by. */
     void add(byte[] b, int off, int len) {
         if (len >= SIZE) {
-            System.arraycopy(b, off + len - SIZE, ring, 0, SIZE);
-            total += len;
-            // re-align so that position (total % SIZE) is the oldest byte
-            byte[] copy = ring.clone();
-            int start = (int) (total % SIZE);
-            for (int i = 0; i < SIZE; i++) {
-                ring[(start + i) % SIZE] = copy[i];
-            }
-            return;
+            off += len - SIZE;
+            total += len - SIZE;
+            len = SIZE;
         }
-        for (int i = 0; i < len; i++) {
-            ring[(int) ((total + i) % SIZE)] = b[off + i];
-        }
+        int pos = (int) (total % SIZE);
+        int first = Math.min(len, SIZE - pos);
+        System.arraycopy(b, off, ring, pos, first);
+        System.arraycopy(b, off + first, ring, 0, len - first);
         total += len;
     }
 

@@ -124,7 +124,7 @@ class FailureTest {
     }
 
     @Test
-    void taggedExceptionInsideAGzipBodyFailsTheResult() throws IOException {
+    void taggedExceptionInsideAGzipBodyFailsTheResult() throws Exception {
         byte[] body = concat(MockCh.rowBinary(3),
                 taggedBlock("Code: 241. DB::Exception: Memory limit exceeded. (MEMORY_LIMIT_EXCEEDED) (version 25.12.1)"));
         ch.enqueue(new MockResponse.Builder().addHeader("X-ClickHouse-Exception-Tag", TAG)
@@ -137,10 +137,12 @@ class FailureTest {
                     .satisfies(e -> assertThat(((QueryFailedException) e).errorCode()).hasValue(241));
             assertThat(rows[0]).isLessThanOrEqualTo(3);
         }
+        Thread.sleep(200);
+        assertThat(ch.kills).as("the server ended the query itself: no KILL").isEmpty();
     }
 
     @Test
-    void aBodyCutInsideARowIsNeverACleanEnd() {
+    void aBodyCutInsideARowIsNeverACleanEnd() throws Exception {
         byte[] full = MockCh.rowBinary(3);
         ch.enqueue(new MockResponse.Builder().body(MockCh.buffer(Arrays.copyOf(full, full.length - 2))).build());
         long[] rows = {0};
@@ -148,6 +150,8 @@ class FailureTest {
                 .isInstanceOf(ResultInterruptedException.class);
         assertThat(rows[0]).isEqualTo(2);
         assertThat(ch.poolIdle()).isTrue();
+        assertThat(ch.awaitKill(ch.statements.get(0).getUrl().queryParameter("query_id")))
+                .as("a broken stream may leave the query running: KILL it").isTrue();
     }
 
     @Test
