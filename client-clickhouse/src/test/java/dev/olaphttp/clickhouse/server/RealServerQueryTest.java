@@ -146,6 +146,20 @@ class RealServerQueryTest {
     }
 
     @Test
+    void readOnlyUsersAndGetRequestsCannotWrite() {
+        try (SqlClient ro = ClickHouse.connect(dsn("ro:"));
+                SqlClient get = ClickHouse.builder().endpoint(ClickHouseServerExtension.url())
+                        .option(ClickHouseOptions.HTTP_GET, "true").build()) {
+            assertThat(str(ro.sql("SELECT 'r'").single(r -> r.getString(1)))).isEqualTo("r");
+            assertThatThrownBy(() -> ro.sql("CREATE TABLE ro_t (x UInt8) ENGINE = Memory").execute())
+                    .isInstanceOf(QueryFailedException.class)
+                    .satisfies(e -> assertThat(((QueryFailedException) e).errorCode()).hasValue(164));
+            assertThat(str(get.sql("SELECT 'g'").single(r -> r.getString(1)))).isEqualTo("g");
+            get.sql("CREATE TABLE IF NOT EXISTS get_t (x UInt8) ENGINE = Memory").execute(); // a write goes as POST
+        }
+    }
+
+    @Test
     void errorsCarryTheServerCode() {
         assertThatThrownBy(() -> client.sql("SELEC 1").execute())
                 .isInstanceOf(QueryFailedException.class)
