@@ -38,11 +38,11 @@ final class TableColumns {
         Map<String, SqlType> columns = new LinkedHashMap<>();
         try (QueryExecution ex = runner.apply(request)) {
             while (ex.advance()) {
-                String name = ex.row().getString(0);
-                String type = ex.row().getString(1);
+                String name = String.valueOf(ex.row().getObject(0));
+                Object typeText = ex.row().getObject(1);
                 SqlType t;
                 try {
-                    t = TypeParser.parse(type);
+                    t = typeText == null ? null : TypeParser.parse(typeText.toString());
                 } catch (IllegalArgumentException e) {
                     t = null; // an unreadable type: encode by value
                 }
