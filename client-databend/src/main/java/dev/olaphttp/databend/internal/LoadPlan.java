@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class LoadPlan {
     static final String DIR = "olaphttp/load";
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+    private static final Pattern IDENT = Pattern.compile("[a-z_][a-z0-9_$]*");
     private static final Pattern TABLE =
             Pattern.compile("(?:[A-Za-z_][A-Za-z0-9_$]*|`[^`]+`|\"[^\"]+\")(?:\\.(?:[A-Za-z_][A-Za-z0-9_$]*|`[^`]+`|\"[^\"]+\")){0,2}");
     private static final Pattern STAGE = Pattern.compile("~|[A-Za-z_][A-Za-z0-9_]*");
@@ -98,7 +98,7 @@ final class LoadPlan {
         return sb.append(" VALUES").toString();
     }
 
-    /** An identifier as is when plain, else backtick-quoted with backticks doubled. */
+    /** An identifier as is when plain lower case, else backtick-quoted (exact case) with backticks doubled. */
     static String quote(String name) {
         return IDENT.matcher(name).matches() ? name : "`" + name.replace("`", "``") + "`";
     }
@@ -135,7 +135,11 @@ final class LoadPlan {
         Column found = null;
         for (Column c : table.columns()) {
             if (c.name().equalsIgnoreCase(w)) {
-                found = found == null ? c : found;
+                if (found != null) {
+                    throw new IllegalArgumentException("column '" + w + "' matches several columns of the table "
+                            + "when case is ignored: give its exact name");
+                }
+                found = c;
             }
         }
         if (found != null) {
