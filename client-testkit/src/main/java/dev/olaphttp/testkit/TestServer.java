@@ -28,6 +28,9 @@ public abstract class TestServer implements AutoCloseable {
   private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
   private final LinkedBlockingQueue<RecordedRequest> queue = new LinkedBlockingQueue<>();
   private final List<FaultRule> faults = new ArrayList<>();
+  private final List<LoadedTable> tables = new CopyOnWriteArrayList<>();
+  private static final java.util.regex.Pattern SELECT_ALL = java.util.regex.Pattern.compile(
+      "(?is)^\\s*select\\s+\\*\\s+from\\s+`?(?:(\\w+)`?\\.`?)?(\\w+)`?\\s*(?:format\\s+\\w+)?\\s*;?\\s*$");
 
   TestServer(String name, String defaultUser, String defaultPassword) {
     users.put(defaultUser, defaultPassword);
@@ -82,6 +85,55 @@ public abstract class TestServer implements AutoCloseable {
     synchronized (faults) {
       faults.add(new FaultRule(when, fault, times));
     }
+  }
+
+  /**
+   * Declares a table that accepts bulk loads and keeps the loaded rows ({@link LoadedTable#rows()}); {@code
+   * SELECT * FROM name} then returns them. Name it {@code "db.table"} or just {@code "table"} (any database).
+   * Column types are the dialect's own type strings.
+   */
+  public LoadedTable table(String name, Column... columns) {
+    return declare(new LoadedTable(name, true, columns));
+  }
+
+  /**
+   * Declares a table that accepts bulk loads, parses and counts every row, then drops it: loads of any size cost no
+   * memory.
+   */
+  public LoadedTable countingTable(String name, Column... columns) {
+    return declare(new LoadedTable(name, false, columns));
+  }
+
+  /** What was loaded into a declared table. */
+  public LoadedTable loaded(String name) {
+    for (LoadedTable t : tables) {
+      if (t.name().equalsIgnoreCase(name)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("no table declared as " + name);
+  }
+
+  private LoadedTable declare(LoadedTable t) {
+    tables.removeIf(x -> x.name().equalsIgnoreCase(t.name()));
+    tables.add(t);
+    return t;
+  }
+
+  /** The declared table for {@code database.table} (database may be null), or null. */
+  LoadedTable findTable(String database, String table) {
+    LoadedTable loose = null;
+    for (LoadedTable t : tables) {
+      if (database != null && t.name().equalsIgnoreCase(database + "." + table)) {
+        return t;
+      }
+      if (t.name().equalsIgnoreCase(table)
+          || (database == null && t.name().toLowerCase(java.util.Locale.ROOT)
+              .endsWith("." + table.toLowerCase(java.util.Locale.ROOT)))) {
+        loose = t;
+      }
+    }
+    return loose;
   }
 
   /** Every request received so far, in arrival order. */
@@ -184,6 +236,13 @@ public abstract class TestServer implements AutoCloseable {
     Outcome o = scripted(sql);
     if (o != null) {
       return o;
+    }
+    java.util.regex.Matcher all = SELECT_ALL.matcher(sql);
+    if (all.matches()) {
+      LoadedTable t = findTable(all.group(1), all.group(2));
+      if (t != null && t.keepsRows()) {
+        return Outcome.rows(t.asTable());
+      }
     }
     long n = dev.olaphttp.testkit.internal.Builtins.numbers(sql);
     if (n >= 0) {

@@ -5,7 +5,8 @@ import java.util.Map;
 /** ClickHouse exception codes: symbolic names, HTTP statuses (modern and 18.16) and body text. */
 public final class ChErrors {
   private static final Map<Integer, String> NAMES = Map.ofEntries(
-      Map.entry(6, "CANNOT_PARSE_TEXT"), Map.entry(27, "CANNOT_PARSE_INPUT_ASSERTION_FAILED"),
+      Map.entry(6, "CANNOT_PARSE_TEXT"), Map.entry(16, "NO_SUCH_COLUMN_IN_TABLE"),
+      Map.entry(33, "CANNOT_READ_ALL_DATA"), Map.entry(117, "INCORRECT_DATA"), Map.entry(354, "ZLIB_INFLATE_FAILED"), Map.entry(27, "CANNOT_PARSE_INPUT_ASSERTION_FAILED"),
       Map.entry(36, "BAD_ARGUMENTS"), Map.entry(43, "ILLEGAL_TYPE_OF_ARGUMENT"), Map.entry(46, "UNKNOWN_FUNCTION"),
       Map.entry(47, "UNKNOWN_IDENTIFIER"), Map.entry(48, "NOT_IMPLEMENTED"), Map.entry(53, "TYPE_MISMATCH"),
       Map.entry(57, "TABLE_ALREADY_EXISTS"), Map.entry(60, "UNKNOWN_TABLE"), Map.entry(62, "SYNTAX_ERROR"),
@@ -30,7 +31,7 @@ public final class ChErrors {
       case 192, 193, 516, 512, 497 -> 403;
       case 36, 427, 6, 25, 26, 38, 41, 72, 441, 675, 676, 27, 376, 15, 44, 37, 123, 8, 167, 168, 223, 62, 117,
           53, 321 -> 400;
-      case 60, 46, 47, 50, 56, 81, 115, 152, 63, 73, 336, 78, 511 -> 404;
+      case 16, 60, 46, 47, 50, 56, 81, 115, 152, 63, 73, 336, 78, 511 -> 404;
       case 229 -> 413;
       case 48 -> 501;
       case 209, 76, 439 -> 503;

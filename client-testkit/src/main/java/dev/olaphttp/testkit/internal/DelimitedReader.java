@@ -1,0 +1,141 @@
+package dev.olaphttp.testkit.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streams records of delimited text: ClickHouse TabSeparated (backslash escapes), CSV (quotes) or raw
+ * (StarRocks: separator and delimiter only). {@code \N} is NULL. Holds one record at a time. Internal.
+ */
+public final class DelimitedReader {
+  /** Field syntax. */
+  public enum Mode { TSV, CSV, RAW }
+
+  private final InputStream in;
+  private final Mode mode;
+  private final byte separator;
+  private final byte delimiter;
+  private final byte[] buf = new byte[65536];
+  private int pos;
+  private int lim;
+  private byte[] field = new byte[256];
+  private int len;
+  private long bytes;
+
+  public DelimitedReader(InputStream in, Mode mode, byte separator, byte delimiter) {
+    this.in = in;
+    this.mode = mode;
+    this.separator = separator;
+    this.delimiter = delimiter;
+  }
+
+  /** Bytes consumed so far. */
+  public long bytes() {
+    return bytes;
+  }
+
+  /**
+   * Reads the next record into {@code out} (String, null for {@code \N}, {@link TextValues#DEFAULT} for an empty
+   * unquoted CSV field); false at the end of the input.
+   */
+  public boolean next(List<Object> out) throws IOException {
+    out.clear();
+    int b = read();
+    if (b < 0) {
+      return false;
+    }
+    while (true) {
+      len = 0;
+      boolean quoted = false;
+      boolean escapedNull = false;
+      if (mode == Mode.CSV && (b == '"' || b == '\'')) {
+        quoted = true;
+        int quote = b;
+        while (true) {
+          b = read();
+          if (b < 0) {
+            throw new IOException("unterminated quoted field");
+          }
+          if (b == quote) {
+            b = read();
+            if (b != quote) {
+              break;
+            }
+          }
+          append(b);
+        }
+      } else {
+        while (b >= 0 && b != separator && b != delimiter) {
+          if (b == '\\' && mode == Mode.TSV) {
+            int e = read();
+            if (e == 'N' && len == 0) {
+              escapedNull = true;
+              b = read();
+              continue;
+            }
+            b = switch (e) {
+              case 't' -> '\t';
+              case 'n' -> '\n';
+              case 'r' -> '\r';
+              case 'b' -> '\b';
+              case 'f' -> '\f';
+              case '0' -> 0;
+              case -1 -> throw new IOException("truncated escape");
+              default -> e;
+            };
+          }
+          append(b);
+          b = read();
+        }
+      }
+      out.add(value(quoted, escapedNull));
+      if (b == separator) {
+        b = read();
+        continue;
+      }
+      if (b < 0 || b == delimiter) {
+        return true;
+      }
+      throw new IOException("expected a separator after a quoted field");
+    }
+  }
+
+  private Object value(boolean quoted, boolean escapedNull) {
+    if (mode == Mode.CSV && !quoted && len > 0 && field[len - 1] == '\r' && delimiter == '\n') {
+      len--;
+    }
+    if (escapedNull && len == 0) {
+      return null;
+    }
+    if (!quoted && len == 2 && field[0] == '\\' && field[1] == 'N') {
+      return null;
+    }
+    if (mode == Mode.CSV && !quoted && len == 0) {
+      return TextValues.DEFAULT;
+    }
+    return new String(field, 0, len, StandardCharsets.UTF_8);
+  }
+
+  private void append(int b) {
+    if (len == field.length) {
+      field = Arrays.copyOf(field, len * 2);
+    }
+    field[len++] = (byte) b;
+  }
+
+  private int read() throws IOException {
+    if (pos == lim) {
+      lim = in.read(buf, 0, buf.length);
+      pos = 0;
+      if (lim <= 0) {
+        lim = 0;
+        return -1;
+      }
+      bytes += lim;
+    }
+    return buf[pos++] & 0xff;
+  }
+}
