@@ -64,4 +64,28 @@ class DialectDiscoveryTest {
             assertThat(c.defaultState().database()).hasValue("b");
         }
     }
+
+    @Test
+    void aBrokenDialectOnTheClassPathDoesNotHideTheOthers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path services = dir.resolve("META-INF/services");
+        java.nio.file.Files.createDirectories(services);
+        java.nio.file.Files.writeString(services.resolve("dev.olaphttp.spi.Dialect"), "com.example.MissingDialect\n");
+        Thread t = Thread.currentThread();
+        ClassLoader old = t.getContextClassLoader();
+        try (java.net.URLClassLoader broken =
+                new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, old)) {
+            t.setContextClassLoader(broken);
+            server.enqueue(ok(body("n:int64", "1")));
+            try (SqlClient c = SqlClient.connect("linetest://127.0.0.1:" + server.getPort())) {
+                assertThat(c.sql("SELECT 1").list(r -> r.getLong(1))).containsExactly(1L);
+            }
+            assertThatThrownBy(() -> SqlClient.connect("nosuchdb://h:1"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("linetest")
+                    .hasMessageContaining("com.example.MissingDialect");
+        } finally {
+            t.setContextClassLoader(old);
+        }
+    }
 }
