@@ -80,7 +80,7 @@ final class NdjsonRows implements MultipartBody.Content {
                 g.writeRaw('\n');
                 rowsWritten = row;
             }
-            g.flush();
+            g.close(); // flushes and releases Jackson's buffers; the connection's stream stays open
         } finally {
             bytesWritten = counting.count;
         }
