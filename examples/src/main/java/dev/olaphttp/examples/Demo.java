@@ -23,6 +23,8 @@ public final class Demo {
         QuickStartClickHouse.run(targets, out);
         section(out, "Quick start: StarRocks");
         QuickStartStarRocks.run(targets, out);
+        section(out, "Sessions: USE and SET carried forward");
+        SessionExample.run(targets, out);
     }
 
     static void section(PrintStream out, String title) {
