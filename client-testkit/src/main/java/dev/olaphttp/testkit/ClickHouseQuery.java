@@ -254,6 +254,10 @@ final class ClickHouseQuery {
       fail(f.code, f.getMessage());
       return;
     }
+    if (r == null) {
+      empty();
+      return;
+    }
     List<String[]> h = Headers.of("Date", Headers.now(), "Connection", "Keep-Alive",
         "Content-Type", "text/plain; charset=UTF-8", "X-ClickHouse-Server-Display-Name", server.displayNameValue(),
         "Transfer-Encoding", "chunked");
