@@ -37,7 +37,7 @@ public final class ChClient implements DialectClient {
         this.calls = new ChCalls(options, ctx.config().credentials());
         this.facts = new ServerFacts(ctx.transport(), calls, options.fixedVersion(), ctx.config().endpoints());
         this.killer = new Killer(ctx.transport(), calls, ctx.scheduler(), options.killOnCancel());
-        this.extensions = new Extensions(ctx, calls, facts, killer, options);
+        this.extensions = new Extensions(ctx, calls, facts, killer);
     }
 
     /** Opens the per-client half of the dialect; validates the options. */

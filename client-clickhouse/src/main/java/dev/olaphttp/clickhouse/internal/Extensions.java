@@ -27,7 +27,7 @@ final class Extensions implements ClickHouseInserts, ClickHouseRaw, ClickHouseSe
     private final ServerFacts facts;
     private final Killer killer;
 
-    Extensions(ClientContext ctx, ChCalls calls, ServerFacts facts, Killer killer, ChOptions options) {
+    Extensions(ClientContext ctx, ChCalls calls, ServerFacts facts, Killer killer) {
         this.ctx = ctx;
         this.calls = calls;
         this.facts = facts;
