@@ -72,6 +72,7 @@ class RetryTest {
             assertThat(e.requestSent()).isFalse();
         }
         assertThat(listener.requestAttempts).containsExactly(1, 2, 3);
+        assertThat(listener.retryCauses).as("no retry is announced after the last attempt").hasSize(2);
     }
 
     @ParameterizedTest

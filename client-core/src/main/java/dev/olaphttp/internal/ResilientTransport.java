@@ -69,6 +69,7 @@ public final class ResilientTransport implements HttpTransport {
         boolean refreshToken = false;
         boolean refreshed = false;
         int attempt = 0;
+        int failures = 0;
         while (true) {
             attempt++;
             ErrorDetails details = ErrorDetails.of(dialectId, call.queryId());
@@ -95,11 +96,14 @@ public final class ResilientTransport implements HttpTransport {
                 if (!mayRetry(call, e)) {
                     throw e;
                 }
-                Duration wait = estimatedWait(attempt, e);
-                if (call.deadline().isSet() && call.deadline().remaining().compareTo(wait) <= 0) {
-                    throw e;
+                failures++; // the retry context's own count (a token refresh is not one of its attempts)
+                if (failures < retry.getRetryConfig().getMaxAttempts()) {
+                    Duration wait = estimatedWait(failures, e);
+                    if (call.deadline().isSet() && call.deadline().remaining().compareTo(wait) <= 0) {
+                        throw e;
+                    }
+                    notifyRetry(call, attempt, wait, e);
                 }
-                notifyRetry(call, attempt, wait, e);
                 context.onRuntimeError(e); // sleeps per the retry config, or rethrows when attempts are spent
                 refreshToken = false;
             }
