@@ -317,4 +317,25 @@ class RetryTest {
         server.takeRequest();
         assertThat(server.takeRequest().getConnectionIndex()).isEqualTo(1);
     }
+
+    @Test
+    void cancelDuringALongRetryAfterWaitEndsTheStatementAtOnce() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "20").build());
+        server.enqueue(ok(ONE_ROW));
+        try (SqlClient c = client()) {
+            Query q = c.sql(SELECT);
+            java.util.concurrent.CompletableFuture<Object> running =
+                    java.util.concurrent.CompletableFuture.supplyAsync(q::execute);
+            while (listener.retryDelays.isEmpty()) {
+                Thread.sleep(10);
+            }
+            q.cancel();
+            assertThat(running)
+                    .failsWithin(10, TimeUnit.SECONDS)
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .havingCause()
+                    .isInstanceOf(QueryCancelledException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }

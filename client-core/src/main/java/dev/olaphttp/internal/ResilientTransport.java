@@ -10,6 +10,7 @@ import dev.olaphttp.ResiliencePolicy;
 import dev.olaphttp.ServerBusyException;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.TransportException;
+import dev.olaphttp.spi.Cancellation;
 import dev.olaphttp.spi.ErrorClassifier;
 import dev.olaphttp.spi.HttpCall;
 import dev.olaphttp.spi.HttpResponse;
@@ -104,9 +105,44 @@ public final class ResilientTransport implements HttpTransport {
                     }
                     notifyRetry(call, attempt, wait, e);
                 }
-                context.onRuntimeError(e); // sleeps per the retry config, or rethrows when attempts are spent
+                waitBeforeRetry(context, call, e);
                 refreshToken = false;
             }
+        }
+    }
+
+    /**
+     * Lets the retry context sleep per its configuration (or rethrow when attempts are spent). A cancel during the
+     * wait (a long {@code Retry-After}) interrupts the sleep and ends the call at once.
+     */
+    private void waitBeforeRetry(Retry.Context<Object> context, HttpCall call, SqlClientException e) {
+        Thread waiting = Thread.currentThread();
+        Object lock = new Object();
+        boolean[] armed = {true};
+        Cancellation.Registration reg = call.cancellation().onCancel(() -> {
+            synchronized (lock) {
+                if (armed[0]) {
+                    waiting.interrupt();
+                }
+            }
+        });
+        RuntimeException failure = null;
+        try {
+            context.onRuntimeError(e);
+        } catch (RuntimeException r) {
+            failure = r;
+        } finally {
+            synchronized (lock) {
+                armed[0] = false; // no interrupt can arrive after this
+            }
+            reg.close();
+        }
+        if (call.cancellation().isCancelled()) {
+            Thread.interrupted(); // the interrupt, if any, was ours
+            throw new QueryCancelledException("query cancelled", ErrorDetails.of(dialectId, call.queryId()));
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
