@@ -27,7 +27,7 @@ public final class LoadedTable {
   private long bytes;
   private long loads;
 
-  LoadedTable(String name, boolean keepRows, Column... columns) {
+  LoadedTable(String name, boolean keepRows, boolean nullable, Column... columns) {
     this.name = Objects.requireNonNull(name, "name");
     if (columns.length == 0) {
       throw new IllegalArgumentException("a table needs at least one column");
@@ -36,7 +36,8 @@ public final class LoadedTable {
     this.keepRows = keepRows;
     this.specs = new TypeSpec[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      specs[i] = TypeParser.parse(columns[i].type());
+      TypeSpec t = TypeParser.parse(columns[i].type());
+      specs[i] = nullable ? t.withNullable(true) : t;
     }
   }
 

@@ -39,11 +39,57 @@ public final class StarRocksTestServer extends TestServer {
   private final AtomicInteger connectionIds = new AtomicInteger();
   private final Map<Integer, ConnectionContext> live = new ConcurrentHashMap<>();
   private final Set<String> catalogs = ConcurrentHashMap.newKeySet();
+  private final StarRocksStreamLoad streamLoad = new StarRocksStreamLoad(this);
+  private final dev.olaphttp.testkit.internal.HttpEngine backend;
 
-  /** Starts a server on a free loopback port. */
+  /** Starts a server (FE port, plus a BE port for Stream Load) on free loopback ports. */
   public StarRocksTestServer() {
     super("starrocks", "root", "");
     catalogs.add("default_catalog");
+    backend = extraEngine("starrocks-be", streamLoad::backend);
+  }
+
+  /**
+   * Base URL of the simulated BE ({@code be_http_port}), where the FE redirects Stream Load with {@code 307}; it
+   * also serves {@code ErrorURL} logs.
+   */
+  public String backendUrl() {
+    return "http://127.0.0.1:" + backend.port();
+  }
+
+  /** Port of the simulated BE. */
+  public int backendPort() {
+    return backend.port();
+  }
+
+  /** The Stream Load URL on the FE for a table. */
+  public String streamLoadUrl(String database, String table) {
+    return url() + "/api/" + database + "/" + table + "/_stream_load";
+  }
+
+  @Override
+  boolean columnsNullable() {
+    return true;
+  }
+
+  /** The user of a valid Basic Authorization, or null after answering 401. */
+  String authorized(Exchange ex) throws IOException {
+    String failure = authFailure(ex.request());
+    if (failure != null) {
+      sendAuthFailure(ex, failure);
+      return null;
+    }
+    return basicAuth(ex.request().header("Authorization"))[0];
+  }
+
+  /** Why the request's Basic credentials are refused, or null when they are accepted. */
+  String authFailure(RawRequest req) {
+    String[] basic = basicAuth(req.header("Authorization"));
+    if (basic == null) {
+      return "Need auth information.";
+    }
+    String user = basic[0].contains("@") ? basic[0].substring(0, basic[0].indexOf('@')) : basic[0];
+    return checkUser(user, basic[1]) == AuthResult.OK ? null : "Access denied for " + user + "@127.0.0.1";
   }
 
   /** Also accepts this catalog name in the URL (only {@code default_catalog} by default). */
@@ -66,6 +112,9 @@ public final class StarRocksTestServer extends TestServer {
   @Override
   void handle(Exchange ex) throws IOException {
     RawRequest req = ex.request();
+    if (streamLoad.frontend(ex)) {
+      return;
+    }
     Matcher route = ROUTE.matcher(req.path());
     if (!route.matches() || !req.method().equals("POST")) {
       ex.send(404, Headers.of("content-type", "text/html", "connection", "keep-alive"),

@@ -28,6 +28,7 @@ public abstract class TestServer implements AutoCloseable {
   private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
   private final LinkedBlockingQueue<RecordedRequest> queue = new LinkedBlockingQueue<>();
   private final List<FaultRule> faults = new ArrayList<>();
+  private final List<HttpEngine> extraEngines = new CopyOnWriteArrayList<>();
   private final List<LoadedTable> tables = new CopyOnWriteArrayList<>();
   private static final java.util.regex.Pattern SELECT_ALL = java.util.regex.Pattern.compile(
       "(?is)^\\s*select\\s+\\*\\s+from\\s+`?(?:(\\w+)`?\\.`?)?(\\w+)`?\\s*(?:format\\s+\\w+)?\\s*;?\\s*$");
@@ -93,7 +94,7 @@ public abstract class TestServer implements AutoCloseable {
    * Column types are the dialect's own type strings.
    */
   public LoadedTable table(String name, Column... columns) {
-    return declare(new LoadedTable(name, true, columns));
+    return declare(new LoadedTable(name, true, columnsNullable(), columns));
   }
 
   /**
@@ -101,7 +102,7 @@ public abstract class TestServer implements AutoCloseable {
    * memory.
    */
   public LoadedTable countingTable(String name, Column... columns) {
-    return declare(new LoadedTable(name, false, columns));
+    return declare(new LoadedTable(name, false, columnsNullable(), columns));
   }
 
   /** What was loaded into a declared table. */
@@ -112,6 +113,11 @@ public abstract class TestServer implements AutoCloseable {
       }
     }
     throw new IllegalArgumentException("no table declared as " + name);
+  }
+
+  /** Whether every column accepts NULL whatever its type string (StarRocks). */
+  boolean columnsNullable() {
+    return false;
   }
 
   private LoadedTable declare(LoadedTable t) {
@@ -164,9 +170,23 @@ public abstract class TestServer implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
+    for (HttpEngine e : extraEngines) {
+      e.close();
+    }
+  }
+
+  /** A further listening port of this server (e.g. a StarRocks BE); its requests are recorded and faulted too. */
+  HttpEngine extraEngine(String name, HttpEngine.Handler handler) {
+    HttpEngine e = new HttpEngine(name, ex -> dispatch(ex, handler));
+    extraEngines.add(e);
+    return e;
   }
 
   private void dispatch(Exchange ex) throws IOException {
+    dispatch(ex, this::handle);
+  }
+
+  private void dispatch(Exchange ex, HttpEngine.Handler handler) throws IOException {
     RecordedRequest rec = new RecordedRequest(ex.request());
     recorded.add(rec);
     queue.add(rec);
@@ -192,7 +212,7 @@ public abstract class TestServer implements AutoCloseable {
         default -> throw new IllegalStateException();
       }
     }
-    handle(ex);
+    handler.handle(ex);
   }
 
   private Fault takeFault(RecordedRequest rec) {
