@@ -141,6 +141,14 @@ public final class SessionState {
 
     static boolean looksSecret(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("password") || n.contains("secret") || n.contains("token") || n.contains("key");
+        return n.contains("password")
+                || n.contains("passwd")
+                || n.contains("pwd")
+                || n.contains("secret")
+                || n.contains("token")
+                || n.contains("key")
+                || n.contains("auth")
+                || n.contains("credential")
+                || n.contains("jwt");
     }
 }

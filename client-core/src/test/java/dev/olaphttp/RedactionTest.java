@@ -129,6 +129,11 @@ class RedactionTest {
         assertClean(b.toString());
         Dsn dsn = Dsn.parse("linetest://u:" + PASSWORD + "@h:1/db?password=" + PASSWORD + "&secret_key=" + TOKEN);
         assertClean(dsn.toString());
+        for (String name : new String[] {"pwd", "passwd", "access_token", "api_key", "auth", "jwt", "credentials"}) {
+            assertClean(Dsn.parse("linetest://h/db?" + name + "=" + TOKEN).toString());
+            assertClean(SessionState.empty().withSetting(name, TOKEN).toString());
+        }
+        assertThat(Dsn.parse("linetest://h/db?warehouse=wh1").toString()).contains("warehouse=wh1");
         assertThat(dsn.password()).hasValue(PASSWORD);
         SessionState s = SessionState.empty().withSetting("password", PASSWORD).withDialectState(TOKEN)
                 .withServerSessionId(TOKEN);
