@@ -54,7 +54,7 @@ final class KillSender {
     }
 
     private void send(String connectionId, Endpoint endpoint, SessionState state) {
-        SessionState catalogOnly = SessionState.empty().withCatalog(state.catalog().orElse(""));
+        SessionState catalogOnly = SessionState.empty().withCatalog(state.catalog().orElse(null));
         HttpCall call = SqlRequests.call(SqlRequests.path(catalogOnly), "KILL QUERY " + connectionId, Map.of())
                 .endpoint(endpoint)
                 .deadline(Deadline.after(BUDGET))
