@@ -32,6 +32,12 @@ final class E2e {
      */
     static void verifyRandomTable(SqlClient client, TestServer server, String tableName, long seed, int rows,
             Expect.TypedColumn... columns) {
+        verifyRandomTable(client, server, tableName, "", seed, rows, columns);
+    }
+
+    /** As above, with {@code suffix} (e.g. a FORMAT clause) after the table name. */
+    static void verifyRandomTable(SqlClient client, TestServer server, String tableName, String suffix, long seed,
+            int rows, Expect.TypedColumn... columns) {
         dev.olaphttp.testkit.Column[] cols = new dev.olaphttp.testkit.Column[columns.length];
         for (int i = 0; i < columns.length; i++) {
             cols[i] = columns[i].column();
@@ -40,7 +46,7 @@ final class E2e {
         server.when(SqlMatcher.contains("FROM " + tableName)).thenReturn(table);
         Object[] generated = new Object[columns.length];
         int nulls = 0;
-        try (RowCursor cursor = client.sql("SELECT * FROM " + tableName).stream()) {
+        try (RowCursor cursor = client.sql("SELECT * FROM " + tableName + suffix).stream()) {
             assertThat(cursor.schema().names()).containsExactly(names(columns));
             int row = 0;
             while (cursor.next()) {

@@ -68,6 +68,11 @@ final class Expect {
         return ((LocalDateTime) v).atOffset(ZoneOffset.UTC);
     }
 
+    /** A zone-less wall time read as a date-time in {@code zone}. */
+    static Function<Object, Object> zoned(String zone) {
+        return v -> ((LocalDateTime) v).atZone(java.time.ZoneId.of(zone));
+    }
+
     static Function<Object, Object> list(Function<Object, Object> element) {
         return v -> {
             List<Object> out = new ArrayList<>();
