@@ -30,6 +30,7 @@ public final class ChClient implements DialectClient {
     private final ServerFacts facts;
     private final Killer killer;
     private final Extensions extensions;
+    private final ChLoader loader;
 
     private ChClient(ClientContext ctx) {
         this.ctx = ctx;
@@ -38,6 +39,7 @@ public final class ChClient implements DialectClient {
         this.facts = new ServerFacts(ctx.transport(), calls, options.fixedVersion(), ctx.config().endpoints());
         this.killer = new Killer(ctx.transport(), calls, ctx.scheduler(), options.killOnCancel());
         this.extensions = new Extensions(ctx, calls, facts, killer);
+        this.loader = new ChLoader(ctx, calls, facts);
     }
 
     /** Opens the per-client half of the dialect; validates the options. */
@@ -147,6 +149,11 @@ public final class ChClient implements DialectClient {
             case NO -> false;
             case AUTO -> facts.version().isModern();
         };
+    }
+
+    @Override
+    public dev.olaphttp.InsertResult insert(dev.olaphttp.spi.InsertRequest request) {
+        return loader.load(request);
     }
 
     @Override

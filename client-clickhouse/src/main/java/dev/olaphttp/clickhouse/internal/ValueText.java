@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Renders Java values as ClickHouse text: the quoted form used inside SQL and inside composite values
- * ({@code 'it\'s'}, {@code [1,2]}, {@code '2026-01-01'}), and the TSV-escaped form of {@code param_} values.
+ * ({@code 'it\'s'}, {@code [1,2]}, {@code '2026-01-01'}), and the TSV-escaped form of {@code param_} values and
+ * TabSeparated rows (scalars escaped; composites in their quoted form, as ClickHouse writes them in TSV).
  * Values that cannot be rendered without loss or ambiguity are rejected; messages never quote values.
  */
 final class ValueText {
@@ -47,7 +48,8 @@ final class ValueText {
             return "\\N";
         }
         if (isComposite(value)) {
-            return tsvEscape(quoted(value, type));
+            // the escaped text form of arrays, maps and tuples is their quoted form (no raw tab or newline in it)
+            return quoted(value, type);
         }
         return tsvEscape(plain(value, type));
     }

@@ -58,8 +58,8 @@ class PlaceholdersTest {
     }
 
     @Test
-    void compositeServerParamsUseQuotedElementsThenTsvEscaping() {
-        assertThat(serverValue(List.of("it's", "a\tb"), "Array(String)")).isEqualTo("['it\\\\'s','a\\\\tb']");
+    void compositeServerParamsUseTheirQuotedForm() {
+        assertThat(serverValue(List.of("it's", "a\tb"), "Array(String)")).isEqualTo("['it\\'s','a\\tb']");
         assertThat(serverValue(new int[] {1, 2}, "Array(Int32)")).isEqualTo("[1,2]");
         assertThat(serverValue(Arrays.asList(1, null), "Array(Nullable(Int32))")).isEqualTo("[1,NULL]");
         Map<String, Object> m = new LinkedHashMap<>();

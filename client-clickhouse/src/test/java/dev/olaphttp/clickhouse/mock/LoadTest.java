@@ -1,0 +1,70 @@
+package dev.olaphttp.clickhouse.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.olaphttp.DataFormat;
+import dev.olaphttp.InsertResult;
+import dev.olaphttp.QueryTimeoutException;
+import dev.olaphttp.SqlClient;
+import dev.olaphttp.clickhouse.ClickHouseOptions;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code client.insert(table)} on a modern server: dedup token, summary, no re-send. */
+class LoadTest {
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    MockCh ch;
+    SqlClient client;
+
+    @BeforeEach
+    void setUp() {
+        ch = new MockCh(server);
+        client = ch.builder(server).option(ClickHouseOptions.SERVER_VERSION, "24.8").build();
+    }
+
+    @Test
+    void rowsGoAsTabSeparatedUnderADeduplicationToken() {
+        ch.enqueue(new MockResponse.Builder().body("id\tUInt64\t\t\t\t\t\nna`me\tArray(String)\t\t\t\t\t\n"
+                + "m\tUInt64\tMATERIALIZED\tid\t\t\t\n").build());
+        ch.enqueue(new MockResponse.Builder()
+                .addHeader("X-ClickHouse-Summary", "{\"written_rows\":\"2\",\"written_bytes\":\"40\"}").body("").build());
+        InsertResult r = client.insert("db.t").label("batch-7").rows(List.of(
+                new Object[] {1, List.of("x\ty", "it's")}, new Object[] {2, List.of()}));
+        assertThat(r.rowsWritten()).isEqualTo(2);
+        assertThat(r.bytesWritten()).isEqualTo(40);
+        assertThat(r.label()).isEqualTo("batch-7");
+        RecordedRequest describe = ch.statements.get(0);
+        assertThat(describe.getBody().utf8()).isEqualTo("DESCRIBE TABLE `db`.`t` FORMAT TabSeparated");
+        RecordedRequest load = ch.statements.get(1);
+        assertThat(load.getUrl().queryParameter("query")).isEqualTo("INSERT INTO `db`.`t` (`id`, `na\\`me`) FORMAT TabSeparated");
+        assertThat(load.getUrl().queryParameter("insert_deduplication_token")).isEqualTo("batch-7");
+        assertThat(load.getBody().utf8()).isEqualTo("1\t['x\\ty','it\\'s']\n2\t[]\n");
+    }
+
+    @Test
+    void dataPassesThroughAndIsNeverResent() {
+        ch.enqueue(new MockResponse.Builder().code(408)
+                .body("Code: 159. DB::Exception: Timeout exceeded. (TIMEOUT_EXCEEDED)\n").build());
+        assertThatThrownBy(() -> client.insert("t").from(
+                new ByteArrayInputStream("{\"a\":1}\n".getBytes(StandardCharsets.UTF_8)), DataFormat.NDJSON))
+                .isInstanceOf(QueryTimeoutException.class);
+        assertThat(ch.statements).hasSize(1);
+        RecordedRequest load = ch.statements.get(0);
+        assertThat(load.getUrl().queryParameter("query")).isEqualTo("INSERT INTO `t` FORMAT JSONEachRow");
+        assertThat(load.getUrl().queryParameter("insert_deduplication_token")).isNotBlank();
+        assertThatThrownBy(() -> client.insert("t").option("max_filter_ratio", "0.1")
+                .from(new ByteArrayInputStream(new byte[0]), DataFormat.CSV))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_filter_ratio");
+        assertThat(ch.poolIdle()).isTrue();
+    }
+}
