@@ -76,8 +76,31 @@ class RedactionTest {
         }
     }
 
+    private final List<String> heardByListener = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final QueryListener eavesdropper = new QueryListener() {
+        @Override
+        public void onRequest(QueryInfo query, String method, String path, int attempt) {
+            heardByListener.add(method + " " + path);
+        }
+
+        @Override
+        public void onRetry(QueryInfo query, int attempt, java.time.Duration delay, SqlClientException cause) {
+            heardByListener.add(String.valueOf(cause.getMessage()));
+        }
+
+        @Override
+        public void onFailure(QueryInfo query, SqlClientException error) {
+            heardByListener.add(String.valueOf(error.getMessage()));
+        }
+    };
+
     private SqlClient basicClient() {
-        return LineTesting.builder(server).user("u", PASSWORD).setting("password", PASSWORD).build();
+        return LineTesting.builder(server)
+                .user("u", PASSWORD)
+                .setting("password", PASSWORD)
+                .listener(eavesdropper)
+                .build();
     }
 
     @Test
@@ -101,6 +124,7 @@ class RedactionTest {
             assertClean(c.toString());
             assertClean(c.defaultState().toString());
         }
+        assertThat(heardByListener).isNotEmpty().allSatisfy(RedactionTest::assertClean);
         // The canaries did travel, so the checks above mean something.
         RecordedRequest first = server.takeRequest();
         assertThat(first.getUrl().queryParameter("param_p")).isEqualTo(PARAM);
