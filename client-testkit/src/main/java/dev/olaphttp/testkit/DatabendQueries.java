@@ -24,6 +24,8 @@ final class DatabendQueries {
   private static final java.util.Set<String> DDL = java.util.Set.of("create", "drop", "alter", "truncate",
       "delete", "update", "remove", "grant", "revoke", "optimize", "vacuum");
 
+  private static final java.util.regex.Pattern REMOVE =
+      java.util.regex.Pattern.compile("(?is)^remove\\s+(@\\S+?)(?:\\s+pattern\\s*=.*)?$");
   private final DatabendTestServer server;
   final Map<String, DatabendQuery> queries = new ConcurrentHashMap<>();
 
@@ -35,6 +37,8 @@ final class DatabendQueries {
     String sql = null;
     DatabendSession session = null;
     String stageLocation = null;
+    Map<String, String> fileFormat = new java.util.HashMap<>();
+    Map<String, String> copyOptions = new java.util.HashMap<>();
     int pageSize = 10_000;
     long buffer = 5_000_000;
     try (JsonParser p = JSON.createParser(ex.request().body())) {
@@ -54,6 +58,14 @@ final class DatabendQueries {
             p.nextToken();
             if (k.equals("location")) {
               stageLocation = p.getText();
+            } else if ((k.equals("file_format_options") || k.equals("copy_options"))
+                && p.currentToken() == JsonToken.START_OBJECT) {
+              Map<String, String> into = k.equals("copy_options") ? copyOptions : fileFormat;
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String ok = p.currentName();
+                p.nextToken();
+                into.put(ok.toLowerCase(Locale.ROOT), p.getValueAsString());
+              }
             } else {
               p.skipChildren();
             }
@@ -125,7 +137,22 @@ final class DatabendQueries {
       outcome = Outcome.rows(null);
     } else {
       outcome = server.resolve(sql, "UInt64", "UInt8");
-      if (outcome == null && (word.equals("insert") || word.equals("replace"))) {
+      LoadedTable target = outcome == null && (word.equals("insert") || word.equals("replace"))
+          ? DatabendLoad.target(server, stripped, s.database) : null;
+      java.util.regex.Matcher remove = REMOVE.matcher(stripped);
+      if (target != null && stageLocation != null) {
+        DatabendLoad.Result r = DatabendLoad.fromStage(server, stripped, target,
+            new DatabendLoad.Attachment(stageLocation, fileFormat, copyOptions),
+            ex.request().header("X-DATABEND-DEDUPLICATE-LABEL"));
+        long inserted = r.rows();
+        outcome = r.failed() ? Outcome.fail(r.code(), r.message())
+            : Outcome.rows(Table.generated(1, (i, v) -> v[0] = inserted,
+                Column.of("number of rows inserted", "UInt64")));
+      } else if (outcome == null && remove.matches()) {
+        String prefix = remove.group(1).replaceAll("/+$", "");
+        server.stage.files.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "/"));
+        outcome = Outcome.rows(null);
+      } else if (outcome == null && (word.equals("insert") || word.equals("replace"))) {
         long staged = stageLocation == null ? 0 : Math.max(0, server.stage.lines(stageLocation));
         outcome = Outcome.rows(Table.generated(1, (i, v) -> v[0] = staged,
             Column.of("number of rows inserted", "UInt64")));

@@ -133,6 +133,8 @@ public final class DatabendTestServer extends TestServer {
       }
     } else if (path.equals("/v1/upload_to_stage") && req.method().equals("PUT")) {
       stage.upload(this, ex);
+    } else if (path.equals("/v1/streaming_load") && req.method().equals("PUT")) {
+      DatabendStreamingLoad.run(this, ex);
     } else if (path.equals("/v1/session/login") && req.method().equals("POST")) {
       login(ex, user, clientSession);
     } else if (path.equals("/v1/session/logout") && req.method().equals("POST")) {
