@@ -131,14 +131,65 @@ class StreamLoadTest {
         assertThat(r.queryId()).isNull();
     }
 
+    private static MockResponse loadState(String state) {
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"status\":\"OK\",\"code\":\"0\",\"msg\":\"Success\",\"message\":\"OK\",\"state\":\""
+                        + state + "\",\"reason\":\"" + (state.equals("ABORTED") ? "user cancelled" : "") + "\"}")
+                .build();
+    }
+
     @Test
-    void labelAlreadyExistsWithARunningJobIsAnError() {
+    void aRunningJobUnderTheLabelIsAwaitedUntilVisible() throws Exception {
         fe.enqueue(redirectTo(be, PATH));
         be.enqueue(beJson(fixture("transcripts/stream_load_label_exists.body.json").replace("FINISHED", "RUNNING")));
+        fe.enqueue(loadState("PREPARED"));
+        fe.enqueue(loadState("VISIBLE"));
+        InsertResult r = loadCsv();
+        assertThat(r.serverInfo()).containsEntry(StarRocks.OUTCOME, StarRocks.ALREADY_LOADED)
+                .containsEntry("ExistingJobStatus", "VISIBLE");
+        take(fe);
+        RecordedRequest poll = take(fe);
+        assertThat(poll.getMethod()).isEqualTo("GET");
+        assertThat(poll.getUrl().encodedPath()).isEqualTo("/api/demo/get_load_state");
+        assertThat(poll.getUrl().queryParameter("label")).isEqualTo("L-csv");
+        assertThat(poll.getHeaders().get("Authorization")).isEqualTo(LoadSupport.AUTH);
+        assertThat(fe.getRequestCount()).isEqualTo(3);
+        TestSupport.awaitNoActiveConnections(ok);
+    }
+
+    @Test
+    void aRunningJobThatAbortsIsAnError() {
+        fe.enqueue(redirectTo(be, PATH));
+        be.enqueue(beJson(fixture("transcripts/stream_load_label_exists.body.json").replace("FINISHED", "RUNNING")));
+        fe.enqueue(loadState("ABORTED"));
         assertThatThrownBy(this::loadCsv)
                 .isInstanceOf(QueryFailedException.class)
-                .hasMessageContaining("label L-csv already exists and is RUNNING")
-                .hasMessageContaining("outcome is not known yet");
+                .hasMessageContaining("earlier load under label L-csv was aborted (user cancelled)")
+                .hasMessageContaining("load the data again");
+    }
+
+    @Test
+    void aJobStillRunningAtTheDeadlineIsAnErrorThatSaysTheOutcomeIsUnknown() {
+        fe.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse peek() {
+                return new MockResponse.Builder().doNotReadRequestBody().build();
+            }
+
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return request.getMethod().equals("PUT") ? redirectTo(be, PATH) : loadState("PREPARED");
+            }
+        });
+        be.enqueue(beJson(fixture("transcripts/stream_load_label_exists.body.json").replace("FINISHED", "RUNNING")));
+        try (SqlClient c = TestSupport.client(fe, ok)) {
+            assertThatThrownBy(() -> c.insert("demo.t_types").label("L-csv").timeout(Duration.ofMillis(800))
+                    .from(new ByteArrayInputStream("1,a\n".getBytes(StandardCharsets.UTF_8)), DataFormat.CSV))
+                    .isInstanceOf(QueryFailedException.class)
+                    .hasMessageContaining("label L-csv already exists and is RUNNING, then PREPARED")
+                    .hasMessageContaining("outcome is not known yet");
+        }
+        assertThat(fe.getRequestCount()).isBetween(3, 6);
     }
 
     @Test

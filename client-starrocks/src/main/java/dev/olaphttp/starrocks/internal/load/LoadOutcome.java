@@ -14,7 +14,7 @@ import java.util.Map;
  * Turns a Stream Load response into the caller's result, with the official SDK's rules: {@code Success} (and
  * {@code OK}) loaded and visible; {@code Publish Timeout} committed, visible shortly (never retried);
  * {@code Label Already Exists} with {@code ExistingJobStatus: FINISHED} means an earlier attempt under this label
- * loaded the data (success); any other existing job status is an error that says the outcome is not known yet;
+ * loaded the data (success); with a job still running the label's state is polled until final ({@link LabelState});
  * {@code Fail} is a {@link QueryFailedException} carrying the first rejected rows from {@code ErrorURL}.
  */
 final class LoadOutcome {
@@ -27,7 +27,7 @@ final class LoadOutcome {
     private LoadOutcome() {}
 
     static InsertResult of(LoadResponse r, String label, long rowsSent, long bytesSent, ErrorDetails details,
-            HttpTransport transport, Deadline deadline) {
+            HttpTransport transport, Deadline deadline, LabelState waiter) {
         if (r.isFeEnvelope()) {
             throw new QueryFailedException("Stream Load refused: " + r.envelopeMessage(), details);
         }
@@ -46,6 +46,23 @@ final class LoadOutcome {
                 String existing = r.get("ExistingJobStatus");
                 if (existing != null && finished(existing)) {
                     return result(r, label, rowsSent, bytesSent, ALREADY_LOADED);
+                }
+                if (waiter != null) {
+                    LoadResponse s = waiter.await(label);
+                    String state = LabelState.state(s);
+                    if (state.equals("VISIBLE") || state.equals("COMMITTED")) {
+                        Map<String, String> fields = new LinkedHashMap<>(r.fields());
+                        fields.put("ExistingJobStatus", state);
+                        return result(new LoadResponse(fields), label, rowsSent, bytesSent, ALREADY_LOADED);
+                    }
+                    if (state.equals("ABORTED")) {
+                        String reason = s.get("reason");
+                        throw new QueryFailedException("the earlier load under label " + label + " was aborted"
+                                + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
+                                + ", so nothing was loaded under it: load the data again",
+                                details.withErrorName("ABORTED"));
+                    }
+                    existing = existing + ", then " + state;
                 }
                 throw new QueryFailedException("a load under label " + label + " already exists and is "
                         + (existing == null ? "in an unknown state" : existing)

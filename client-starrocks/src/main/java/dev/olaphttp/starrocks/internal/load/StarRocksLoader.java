@@ -73,8 +73,10 @@ public final class StarRocksLoader {
             }
             LoadSender.Answer answer = sender.send(new LoadSender.Request("PUT", target.streamLoadPath(), headers,
                     body, request.info(), request.deadline(), request.cancellation(), readTimeout), null);
+            LabelState waiter = new LabelState(sender, target, request.info(), request.deadline(),
+                    request.cancellation(), details);
             return LoadOutcome.of(answer.response(), label, rowsSent(body), bytesSent(body), details,
-                    context.transport(), request.deadline());
+                    context.transport(), request.deadline(), waiter);
         } catch (SqlClientException e) {
             throw unwrap(e, body, label, details);
         }

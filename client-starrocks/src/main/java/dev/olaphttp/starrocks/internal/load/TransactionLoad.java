@@ -63,7 +63,7 @@ final class TransactionLoad {
         LoadResponse b = began.response();
         if (!"OK".equals(b.status())) {
             if ("LABEL_ALREADY_EXISTS".equals(b.status()) || "Label Already Exists".equals(b.status())) {
-                return LoadOutcome.of(b, label, -1, -1, details, transport, request.deadline());
+                return LoadOutcome.of(b, label, -1, -1, details, transport, request.deadline(), null);
             }
             throw failed("begin", b);
         }
