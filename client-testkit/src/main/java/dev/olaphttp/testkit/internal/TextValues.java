@@ -64,6 +64,16 @@ public final class TextValues {
   }
 
   private static Object integer(TypeSpec t, String s) {
+    int bits0 = t.bits() == 0 ? 64 : t.bits();
+    if (s.length() < 19 && bits0 <= 64) {
+      long v = Long.parseLong(s);
+      long min = t.signed() ? (bits0 == 64 ? Long.MIN_VALUE : -(1L << (bits0 - 1))) : 0;
+      long max = bits0 == 64 ? Long.MAX_VALUE : t.signed() ? (1L << (bits0 - 1)) - 1 : (1L << bits0) - 1;
+      if (v < min || v > max) {
+        throw new NumberFormatException("out of range");
+      }
+      return v;
+    }
     BigInteger v = new BigInteger(s.startsWith("+") ? s.substring(1) : s);
     int bits = t.bits() == 0 ? 64 : t.bits();
     BigInteger min = t.signed() ? BigInteger.ONE.shiftLeft(bits - 1).negate() : BigInteger.ZERO;
