@@ -338,4 +338,21 @@ class RetryTest {
         }
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void defaultPolicyMakesFourAttemptsAndNoRetriesMakesOne() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(status(503, "busy"));
+        }
+        server.enqueue(ok(ONE_ROW));
+        server.enqueue(status(503, "busy"));
+        try (SqlClient c = builder(server).resilience(ResiliencePolicy.defaults()).build()) {
+            assertThat(c.sql(INSERT).list(r -> r.getLong(1))).containsExactly(1L);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(4);
+        try (SqlClient c = builder(server).resilience(ResiliencePolicy.noRetries()).build()) {
+            assertThatThrownBy(() -> c.sql(SELECT).execute()).isInstanceOf(ServerBusyException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(5);
+    }
 }
