@@ -13,6 +13,7 @@ import dev.olaphttp.AuthenticationException;
 import dev.olaphttp.DataFormat;
 import dev.olaphttp.InsertResult;
 import dev.olaphttp.ProtocolException;
+import dev.olaphttp.QueryTimeoutException;
 import dev.olaphttp.ResiliencePolicy;
 import dev.olaphttp.SqlClient;
 import dev.olaphttp.TransportException;
@@ -110,6 +111,23 @@ class LoadRetryTest {
                     .hasMessageContaining("outcome is unknown")
                     .hasMessageContaining("under label L9");
         }
+        assertThat(be.getRequestCount()).isEqualTo(1);
+        TestSupport.awaitNoActiveConnections(ok);
+    }
+
+    @Test
+    void aBackendThatNeverAnswersTimesOutNamingTheLabelAndFreesTheConnection() throws Exception {
+        fe.enqueue(desc("id", "int(11)"));
+        fe.enqueue(redirectTo(be, PATH));
+        be.enqueue(new MockResponse.Builder().add100Continue().body(result("Success", ""))
+                .onResponseBody(SocketEffect.Stall.INSTANCE).build());
+        try (SqlClient c = retryingClient()) {
+            assertThatThrownBy(() -> c.insert("demo.t").label("L7").timeout(Duration.ofMillis(700))
+                    .rows(List.<Object[]>of(new Object[] {1})))
+                    .isInstanceOf(QueryTimeoutException.class)
+                    .hasMessageContaining("under label L7");
+        }
+        assertThat(take(be).getBody().utf8()).isEqualTo("{\"id\":1}\n");
         assertThat(be.getRequestCount()).isEqualTo(1);
         TestSupport.awaitNoActiveConnections(ok);
     }

@@ -3,6 +3,7 @@ package dev.olaphttp.starrocks.internal.load;
 import dev.olaphttp.DataFormat;
 import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.InsertResult;
+import dev.olaphttp.QueryTimeoutException;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.SqlType;
 import dev.olaphttp.TransportException;
@@ -141,9 +142,13 @@ public final class StarRocksLoader {
             return f.original();
         }
         boolean partlySent = body instanceof RowsBody r ? r.started() : body instanceof DataBody d && d.started();
+        String hint = "; the load's outcome is unknown: load the same data again under label " + label
+                + " (StarRocks never loads a label twice)";
         if (e instanceof TransportException t && t.requestSent() && partlySent && !body.isRepeatable()) {
-            return new TransportException(e.getMessage() + "; the load's outcome is unknown: load the same data"
-                    + " again under label " + label + " (StarRocks never loads a label twice)", e, details, true);
+            return new TransportException(e.getMessage() + hint, e, details, true);
+        }
+        if (e instanceof QueryTimeoutException && partlySent) {
+            return new QueryTimeoutException(e.getMessage() + hint, e, details);
         }
         return e;
     }
