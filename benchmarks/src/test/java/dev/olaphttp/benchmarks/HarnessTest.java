@@ -88,7 +88,7 @@ class HarnessTest {
         }
 
         void assertAllMatched() {
-            assertThat(mismatch).isNull();
+            assertThat(mismatch).as("first row that differs from the dataset").isNull();
         }
     }
 }
