@@ -146,6 +146,12 @@ public final class LoadedTable {
       return count;
     }
 
+    /** Appends this batch's rows to another (a transaction gathering several loads). */
+    void copyTo(Batch other) {
+      other.staged.addAll(staged);
+      other.count += count;
+    }
+
     /** Commits the rows unless {@code label} was committed before; false when it was (nothing inserted). */
     boolean commit(long loadBytes, String label) {
       synchronized (LoadedTable.this) {

@@ -30,12 +30,14 @@ final class StarRocksStreamLoad {
   private static final int MAX_LOGGED = 1000;
 
   private final StarRocksTestServer server;
-  private final AtomicLong txnIds = new AtomicLong(1000);
-  private final Map<String, String> labels = new ConcurrentHashMap<>();
+  final AtomicLong txnIds = new AtomicLong(1000);
+  final Map<String, String> labels = new ConcurrentHashMap<>();
+  private final StarRocksTransactions transactions;
   private final Map<String, String> errorLogs = new ConcurrentHashMap<>();
 
   StarRocksStreamLoad(StarRocksTestServer server) {
     this.server = server;
+    this.transactions = new StarRocksTransactions(server, this);
   }
 
   /** FE side: true if the request was a Stream Load or load-state call and was answered. */
@@ -43,7 +45,8 @@ final class StarRocksStreamLoad {
     RawRequest req = ex.request();
     Matcher route = ROUTE.matcher(req.path());
     Matcher state = STATE.matcher(req.path());
-    if (!route.matches() && !state.matches()) {
+    boolean txn = req.path().startsWith("/api/transaction/");
+    if (!route.matches() && !state.matches() && !txn) {
       return false;
     }
     String user = server.authorized(ex);
@@ -56,6 +59,12 @@ final class StarRocksStreamLoad {
       String body = "{\"status\":\"OK\",\"code\":\"0\",\"msg\":\"Success\",\"message\":\"OK\",\"state\":\""
           + (st == null ? "UNKNOWN" : "VISIBLE") + "\"}";
       sendText(ex, "application/json", body);
+      return true;
+    }
+    if (txn) {
+      ex.closeAfterResponse();
+      ex.send(307, Headers.of("Location", server.backendUrl() + req.target(), "Content-Length", "0"),
+          new byte[0]);
       return true;
     }
     if (!"PUT".equals(req.method())) {
@@ -83,6 +92,10 @@ final class StarRocksStreamLoad {
       } else {
         sendText(ex, "text/plain; charset=utf-8", log);
       }
+      return;
+    }
+    if (req.path().startsWith("/api/transaction/")) {
+      transactions.handle(ex);
       return;
     }
     Matcher route = ROUTE.matcher(req.path());
@@ -129,6 +142,19 @@ final class StarRocksStreamLoad {
   }
 
   private void load(RawRequest req, LoadedTable table, CountingInput raw, StarRocksLoadResult r, String key)
+      throws IOException, LoadError {
+    LoadedTable.Batch batch = parse(req, table, raw, r);
+    if (batch != null) {
+      batch.commit(raw.count, r.label);
+      labels.put(key, "FINISHED");
+    }
+  }
+
+  /**
+   * Parses a load body per its headers into a new batch, filling the row counts and ErrorURL of {@code r}; null
+   * (and status Fail) when more rows were filtered than {@code max_filter_ratio} allows.
+   */
+  LoadedTable.Batch parse(RawRequest req, LoadedTable table, InputStream raw, StarRocksLoadResult r)
       throws IOException, LoadError {
     String enc = first(req.header("compression"), req.header("Content-Encoding"));
     InputStream data = enc != null && enc.trim().equalsIgnoreCase("gzip") ? new GZIPInputStream(raw, 8192) : raw;
@@ -193,10 +219,9 @@ final class StarRocksStreamLoad {
     if (r.total > 0 && (double) r.filtered / r.total > maxRatio) {
       r.status = "Fail";
       r.message = "too many filtered rows";
-      return;
+      return null;
     }
-    batch.commit(raw.count, r.label);
-    labels.put(key, "FINISHED");
+    return batch;
   }
 
   private static String row(List<Object> fields) {
@@ -239,7 +264,7 @@ final class StarRocksStreamLoad {
     sendText(ex, "text/plain; charset=utf-8", r.json());
   }
 
-  private static void sendText(Exchange ex, String type, String body) throws IOException {
+  static void sendText(Exchange ex, String type, String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     ex.send(200, Headers.of("Content-Type", type, "Content-Length", Integer.toString(b.length)), b);
   }
@@ -249,7 +274,7 @@ final class StarRocksStreamLoad {
   }
 
   /** Counts the bytes received (LoadBytes). */
-  private static final class CountingInput extends java.io.FilterInputStream {
+  static final class CountingInput extends java.io.FilterInputStream {
     long count;
 
     CountingInput(InputStream in) {

@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
 class HeapLoadTest {
   private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
 
+  @org.junit.jupiter.api.BeforeAll
+  static void runsInASmallHeap() {
+    assertThat(Runtime.getRuntime().maxMemory()).as("heap tests run with -Xmx64m").isLessThan(100L << 20);
+  }
+
   @AfterEach
   void shutdown() {
     client.connectionPool().evictAll();
