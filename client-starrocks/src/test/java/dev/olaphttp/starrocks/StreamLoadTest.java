@@ -109,6 +109,37 @@ class StreamLoadTest {
         assertThat(atBe.getBody().utf8()).isEqualTo("{\"id\":1}\n{\"id\":null}\n");
     }
 
+    record Order(long id, String customerName, java.math.BigDecimal amount) {}
+
+    @Test
+    void recordsFillTheTablesColumnsByName() throws Exception {
+        fe.enqueue(desc("id", "bigint(20)", "customer_name", "varchar(20)", "amount", "decimal(10,2)"));
+        fe.enqueue(redirectTo(be, PATH));
+        be.enqueue(beJson(result("Success", "")));
+        try (SqlClient c = TestSupport.client(fe, ok)) {
+            c.insert("demo.t_types").records(List.of(new Order(1, "ada", new java.math.BigDecimal("9.5")),
+                    new Order(2, null, java.math.BigDecimal.TEN)), Order.class);
+        }
+        take(fe);
+        take(fe);
+        RecordedRequest atBe = take(be);
+        assertThat(atBe.getHeaders().get("columns")).isEqualTo("id,customer_name,amount");
+        assertThat(atBe.getBody().utf8()).isEqualTo(
+                "{\"id\":1,\"customer_name\":\"ada\",\"amount\":\"9.5\"}\n"
+                        + "{\"id\":2,\"customer_name\":null,\"amount\":\"10\"}\n");
+    }
+
+    @Test
+    void noRowsLoadNothingAndSendNothing() {
+        InsertResult r;
+        try (SqlClient c = TestSupport.client(fe, ok)) {
+            r = c.insert("demo.t_types").label("empty").rows(List.of());
+        }
+        assertThat(r.rowsWritten()).isZero();
+        assertThat(r.label()).isEqualTo("empty");
+        assertThat(fe.getRequestCount()).isZero();
+    }
+
     @Test
     void publishTimeoutIsCommitted() throws Exception {
         fe.enqueue(redirectTo(be, PATH));

@@ -42,6 +42,9 @@ public final class StarRocksLoader {
         LoadOptions options = LoadOptions.of(request.options(), request.settings());
         LoadTarget target = LoadTarget.parse(request.table(), request.state());
         String label = request.labelOr("olaphttp_" + UUID.randomUUID().toString().replace('-', '_'));
+        if (request.rows() != null && !request.rows().hasNext()) {
+            return new InsertResult(0, 0, null, label, Map.of("rowsSent", "0")); // nothing to load, nothing sent
+        }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("label", label));
         HttpBody body = request.rows() != null
@@ -92,7 +95,7 @@ public final class StarRocksLoader {
         }
         Map<String, SqlType> table = TableColumns.describe(sql, target, request.loadId(), request.deadline(),
                 request.cancellation());
-        List<String> columns = request.columns();
+        List<String> columns = TableColumns.resolve(request.columns(), table);
         if (columns.isEmpty()) {
             if (table == null || table.isEmpty()) {
                 throw new IllegalArgumentException("the columns of " + target.sqlName() + " could not be read"

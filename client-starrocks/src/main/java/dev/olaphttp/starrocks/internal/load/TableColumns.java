@@ -55,16 +55,49 @@ final class TableColumns {
         return columns;
     }
 
-    /** The types of {@code names} (case-insensitive); a name not in the table (a temporary column) has none. */
-    static List<SqlType> typesOf(List<String> names, Map<String, SqlType> table) {
-        Map<String, SqlType> lower = new LinkedHashMap<>();
+    /**
+     * The table's own spelling of each requested name: exact, else case-insensitive, else ignoring case and
+     * underscores (a record component {@code customerId} loads column {@code customer_id}); a name not in the table
+     * (a temporary column of a {@code columns} mapping) stays as given.
+     */
+    static List<String> resolve(List<String> names, Map<String, SqlType> table) {
         if (table == null) {
-            return java.util.Collections.nCopies(names.size(), null);
+            return names;
         }
-        table.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        List<String> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            out.add(match(n, table));
+        }
+        return out;
+    }
+
+    private static String match(String name, Map<String, SqlType> table) {
+        if (table.containsKey(name)) {
+            return name;
+        }
+        for (String c : table.keySet()) {
+            if (c.equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        String loose = loose(name);
+        for (String c : table.keySet()) {
+            if (loose(c).equals(loose)) {
+                return c;
+            }
+        }
+        return name;
+    }
+
+    private static String loose(String s) {
+        return s.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The types of already {@link #resolve resolved} names; none for a name not in the table. */
+    static List<SqlType> typesOf(List<String> names, Map<String, SqlType> table) {
         List<SqlType> types = new ArrayList<>(names.size());
         for (String n : names) {
-            types.add(table == null ? null : lower.get(n.toLowerCase(Locale.ROOT)));
+            types.add(table == null ? null : table.get(n));
         }
         return types;
     }
