@@ -5,6 +5,7 @@ import dev.olaphttp.testkit.internal.JsonRowReader;
 import dev.olaphttp.testkit.internal.LoadError;
 import dev.olaphttp.testkit.internal.RowBinaryReader;
 import dev.olaphttp.testkit.internal.TypeSpec;
+import dev.olaphttp.testkit.internal.ValuesReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
 final class ClickHouseInsert {
   private static final Pattern INSERT = Pattern.compile("(?is)^\\s*insert\\s+into\\s+(?:table\\s+)?"
       + "`?(?:(\\w+)`?\\.`?)?(\\w+)`?\\s*(?:\\(([^)]*)\\))?\\s*(?:settings\\s+.*?)?\\s*"
-      + "(?:(values)\\b.*|format\\s+(\\w+))?\\s*$");
+      + "(?:(values)\\b(.*)|format\\s+(\\w+))?\\s*$");
   private static final Pattern HEAD_DONE = Pattern.compile("(?is).*\\b(format\\s+\\w+|values)\\s$");
 
   /** Result of one insert, for the response. */
@@ -92,8 +93,8 @@ final class ClickHouseInsert {
       throw new Failure(62, "Syntax error: failed at position 1 (" + statement.split("\n")[0] + ")");
     }
     if (m.group(4) != null) {
-      throw new Failure(48, "INSERT ... VALUES is not simulated by the testkit: use FORMAT with the data in the "
-          + "body");
+      data = new java.io.SequenceInputStream(
+          new java.io.ByteArrayInputStream(m.group(5).getBytes(StandardCharsets.UTF_8)), data);
     }
     String db = m.group(1) != null ? m.group(1) : database;
     LoadedTable table = server.findTable(db, m.group(2));
@@ -101,7 +102,7 @@ final class ClickHouseInsert {
       data.transferTo(java.io.OutputStream.nullOutputStream());
       return null; // undeclared: accepted and discarded, as the testkit always did
     }
-    String format = m.group(5) == null ? "Values" : m.group(5);
+    String format = m.group(6) == null ? "Values" : m.group(6);
     String canonical = canonical(format, legacy);
     if (canonical == null) {
       throw new Failure(73, "Unknown input format " + format);
@@ -123,6 +124,11 @@ final class ClickHouseInsert {
   private static long load(LoadedTable table, String format, int[] map, InputStream data,
       LoadedTable.Batch batch, ZoneId zone) throws IOException, LoadError {
     switch (format) {
+      case "Values" -> {
+        ValuesReader r = new ValuesReader(data);
+        new LoadRows(table, map).delimited(r, batch, LoadRows.STRICT);
+        return r.bytes();
+      }
       case "TabSeparated", "TabSeparatedWithNames", "TabSeparatedWithNamesAndTypes", "CSV", "CSVWithNames",
           "CSVWithNamesAndTypes" -> {
         boolean csv = format.startsWith("CSV");
@@ -200,6 +206,7 @@ final class ClickHouseInsert {
       case "csvwithnames" -> "CSVWithNames";
       case "csvwithnamesandtypes" -> legacy ? null : "CSVWithNamesAndTypes";
       case "jsoneachrow" -> "JSONEachRow";
+      case "values" -> "Values";
       case "rowbinary" -> "RowBinary";
       case "rowbinarywithnamesandtypes" -> legacy ? null : "RowBinaryWithNamesAndTypes";
       default -> null;

@@ -64,7 +64,7 @@ final class LoadRows {
   }
 
   /** Reads every delimited record into {@code batch}. */
-  void delimited(DelimitedReader in, LoadedTable.Batch batch, Policy policy) throws IOException, LoadError {
+  void delimited(dev.olaphttp.testkit.internal.RecordSource in, LoadedTable.Batch batch, Policy policy) throws IOException, LoadError {
     List<Object> fields = new ArrayList<>(map.length);
     while (true) {
       boolean more;

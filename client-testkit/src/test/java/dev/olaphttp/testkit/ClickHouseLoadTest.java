@@ -110,6 +110,28 @@ class ClickHouseLoadTest {
   }
 
   @Test
+  void valuesInTheQueryOrTheBodyAndAsyncInsertIsAccepted() throws IOException {
+    try (ClickHouseTestServer s = new ClickHouseTestServer()) {
+      LoadedTable t = events(s);
+      try (Response r = post(s, "INSERT INTO events (id, name) VALUES (1, 'it\\'s'), (2, NULL)", new byte[0],
+          "?async_insert", "1", "?wait_for_async_insert", "1")) {
+        assertThat(r.code()).isEqualTo(200);
+        assertThat(r.header("X-ClickHouse-Summary")).contains("\"written_rows\":\"2\"");
+      }
+      try (Response r = post(s, null, utf8("INSERT INTO events VALUES (3, 'x,y)', 1.5, '2024-03-04');"))) {
+        assertThat(r.code()).isEqualTo(200);
+      }
+      try (Response r = post(s, "INSERT INTO events VALUES", utf8("(4, 'z', 2, '2024-01-01') (5"))) {
+        assertThat(r.code()).isEqualTo(400);
+      }
+      assertThat(t.rows()).containsExactly(
+          Arrays.asList(1L, "it's", new BigDecimal("0.00"), LocalDate.EPOCH),
+          Arrays.asList(2L, null, new BigDecimal("0.00"), LocalDate.EPOCH),
+          Arrays.asList(3L, "x,y)", new BigDecimal("1.50"), LocalDate.of(2024, 3, 4)));
+    }
+  }
+
+  @Test
   void rowBinaryIsDecodedByType() throws IOException {
     try (ClickHouseTestServer s = new ClickHouseTestServer()) {
       LoadedTable t = s.table("rb", Column.of("id", "Int64"), Column.of("s", "Nullable(String)"),

@@ -10,7 +10,7 @@ import java.util.List;
  * Streams records of delimited text: ClickHouse TabSeparated (backslash escapes), CSV (quotes) or raw
  * (StarRocks: separator and delimiter only). {@code \N} is NULL. Holds one record at a time. Internal.
  */
-public final class DelimitedReader {
+public final class DelimitedReader implements RecordSource {
   /** Field syntax. */
   public enum Mode { TSV, CSV, RAW }
 
@@ -33,6 +33,7 @@ public final class DelimitedReader {
   }
 
   /** Bytes consumed so far. */
+  @Override
   public long bytes() {
     return bytes;
   }
@@ -41,6 +42,7 @@ public final class DelimitedReader {
    * Reads the next record into {@code out} (String, null for {@code \N}, {@link TextValues#DEFAULT} for an empty
    * unquoted CSV field); false at the end of the input.
    */
+  @Override
   public boolean next(List<Object> out) throws IOException {
     out.clear();
     int b = read();
