@@ -201,7 +201,11 @@ public interface SqlClient extends AutoCloseable {
             return this;
         }
 
-        /** Borrow an HTTP client (see {@code dev.olaphttp.okhttp.OkHttpAdapter}). */
+        /**
+         * Borrow an HTTP client (see {@code dev.olaphttp.okhttp.OkHttpAdapter}). The borrowed client keeps its own
+         * connect/read timeouts, pool and keep-alive (set the keep-alive below your servers'); only OkHttp's silent
+         * re-sends and redirects are turned off in the view this client uses.
+         */
         public Builder httpClient(HttpClientProvider provider) {
             this.httpClient = Objects.requireNonNull(provider);
             return this;

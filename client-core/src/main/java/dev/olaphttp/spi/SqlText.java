@@ -1,6 +1,7 @@
 package dev.olaphttp.spi;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Small, quote- and comment-aware helpers for looking at SQL text. Never rewrite SQL with them. */
 public final class SqlText {
@@ -41,13 +42,26 @@ public final class SqlText {
         return sql.substring(start, i).toUpperCase(Locale.ROOT);
     }
 
-    /** True for statements that only read: SELECT, WITH, SHOW, DESC/DESCRIBE, EXPLAIN, EXISTS, VALUES. */
+    /**
+     * True for statements that only read: SHOW, DESC/DESCRIBE, EXISTS, VALUES, SELECT without INTO, and WITH or
+     * EXPLAIN statements that contain no writing keyword anywhere (INSERT, UPDATE, DELETE, MERGE, REPLACE, CREATE, DROP,
+     * ALTER, TRUNCATE, COPY, OPTIMIZE, KILL, SYSTEM, INTO). Deliberately conservative: a write keyword even inside a
+     * string literal makes the statement count as writing, which only disables automatic retries.
+     */
     public static boolean isReadOnly(String sql) {
         return switch (firstKeyword(sql)) {
-            case "SELECT", "WITH", "SHOW", "DESC", "DESCRIBE", "EXPLAIN", "EXISTS", "VALUES" -> true;
+            case "SHOW", "DESC", "DESCRIBE", "EXISTS", "VALUES" -> true;
+            case "SELECT" -> !INTO.matcher(sql).find(); // SELECT ... INTO creates or writes something
+            case "WITH", "EXPLAIN" -> !WRITES.matcher(sql).find();
             default -> false;
         };
     }
+
+    private static final Pattern INTO = Pattern.compile("\\bINTO\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern WRITES = Pattern.compile(
+            "\\b(INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT|CREATE|DROP|ALTER|TRUNCATE|COPY|OPTIMIZE|KILL|SYSTEM|INTO)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** The text without leading noise and without trailing white space and semicolons. */
     public static String trimStatement(String sql) {

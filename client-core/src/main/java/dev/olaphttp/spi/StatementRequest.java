@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param settings     statement-level settings, over the session's
  * @param state        the session state to send with the statement
  * @param deadline     the statement's time budget
- * @param cancellation the statement's cancel signal
+ * @param cancellation the statement's cancel signal; it may fire while {@link DialectClient#start} still waits for
+ *                     the first response ({@link dev.olaphttp.Query#cancel()}): dialects whose server keeps running a
+ *                     statement after the connection drops should register an action that kills it by query id
  * @param maxRows      row limit asked by the caller, 0 for none
  * @param idempotent   the caller's declaration, {@code null} when the dialect should judge
  * @param inSession    true when run through a {@link dev.olaphttp.SqlSession} (state changes will be kept)

@@ -133,6 +133,15 @@ class SpiHelpersTest {
         assertThat(SqlText.isReadOnly("SHOW TABLES")).isTrue();
         assertThat(SqlText.isReadOnly("/* select */ INSERT INTO t VALUES (1)")).isFalse();
         assertThat(SqlText.isReadOnly("-- select\nDELETE FROM t")).isFalse();
+        // a CTE in front of a write is a write: it must never be retried as a read
+        assertThat(SqlText.isReadOnly("WITH s AS (SELECT 1 AS n) INSERT INTO t SELECT n FROM s")).isFalse();
+        assertThat(SqlText.isReadOnly("with d as (select id from old) delete from t where id in (select id from d)"))
+                .isFalse();
+        assertThat(SqlText.isReadOnly("EXPLAIN ANALYZE INSERT INTO t VALUES (1)")).isFalse();
+        assertThat(SqlText.isReadOnly("EXPLAIN SELECT 1")).isTrue();
+        assertThat(SqlText.isReadOnly("SELECT * INTO new_table FROM t")).isFalse();
+        assertThat(SqlText.isReadOnly("SELECT a FROM t INTO OUTFILE 'x.csv'")).isFalse();
+        assertThat(SqlText.isReadOnly("SELECT interval, intotal FROM t")).isTrue();
         assertThat(SqlText.trimStatement("\n  /* c */ SELECT 1 ;; \n")).isEqualTo("SELECT 1");
     }
 
