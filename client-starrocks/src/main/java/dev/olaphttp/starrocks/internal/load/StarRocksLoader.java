@@ -99,7 +99,7 @@ public final class StarRocksLoader {
         if (columns.isEmpty()) {
             if (table == null || table.isEmpty()) {
                 throw new IllegalArgumentException("the columns of " + target.sqlName() + " could not be read"
-                        + " (DESC was refused): name them with columns(...)");
+                        + " (DESC was refused or listed none): name them with columns(...)");
             }
             columns = List.copyOf(table.keySet());
         } else if (!options.headers().containsKey("columns")) {
