@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * TabSeparated[WithNames[AndTypes]], RowBinary[WithNamesAndTypes], JSONEachRow and
  * JSONCompactEachRow[WithNamesAndTypes] chosen by FORMAT clause, {@code X-ClickHouse-Format} or
  * {@code default_format}; sessions with locking (373), the {@code X-ClickHouse-*} headers, error bodies and
- * statuses, and mid-stream exceptions (tagged block, or the legacy {@code Code:} tail in 18.16 mode). Default user
- * {@code default} with an empty password.
+ * statuses, and mid-stream exceptions (tagged block, or the legacy {@code Code:} tail in 18.16 mode). Streamed
+ * {@code INSERT} loads (TSV, CSV, JSONEachRow, RowBinary, Values; gzip bodies; deduplication tokens) go into tables
+ * declared with {@link #table} or {@link #countingTable}. Default user {@code default} with an empty password.
  */
 public final class ClickHouseTestServer extends TestServer {
   final Map<String, ClickHouseSession> sessions = new ConcurrentHashMap<>();

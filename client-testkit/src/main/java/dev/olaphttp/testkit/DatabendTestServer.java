@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * 404 for other pages), {@code final_uri}/{@code kill_uri}/{@code stats_uri}, the client-carried session object
  * (with its {@code internal} string and {@code need_sticky}), {@code SET}/{@code USE}/{@code BEGIN}/{@code COMMIT}
  * changing it, {@code X-DATABEND-QUERY-ID} honoured, expiry (400 closed, then 404), login, heartbeat and logout.
- * Default user {@code root} with an empty password.
+ * Loads: {@code upload_to_stage} then {@code INSERT ... VALUES} with {@code stage_attachment}, and
+ * {@code /v1/streaming_load}, into tables declared with {@link #table} or {@link #countingTable}. Default user {@code root} with an empty password.
  */
 public final class DatabendTestServer extends TestServer {
   private static final Pattern QUERY_PATH =

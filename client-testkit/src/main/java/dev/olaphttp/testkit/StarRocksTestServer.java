@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * In-process StarRocks FE HTTP SQL API ({@code POST /api/v1/catalogs/{catalog}[/databases/{db}]/sql}): NDJSON
  * framing (connectionId, meta, data lines, statistics), SHOW/EXPLAIN single objects, KILL, the
  * {@code {"status":"FAILED",...}} envelope, truncation without statistics on mid-stream failure, and session
- * variables kept per TCP connection as the real FE does. Default user {@code root} with an empty password.
+ * variables kept per TCP connection as the real FE does. Stream Load ({@code 307} from the FE to a simulated BE on
+ * {@link #backendUrl()}, labels, filtering, ErrorURL) and Transaction Stream Load load into tables declared with
+ * {@link #table} or {@link #countingTable}. Default user {@code root} with an empty password.
  */
 public final class StarRocksTestServer extends TestServer {
   static final String NDJSON = "application/x-ndjson; charset=utf-8";

@@ -132,6 +132,21 @@ class ClickHouseLoadTest {
   }
 
   @Test
+  void headerFormatsMapColumnsByName() throws IOException {
+    try (ClickHouseTestServer s = new ClickHouseTestServer()) {
+      LoadedTable t = s.table("h", Column.of("a", "UInt8"), Column.of("b", "String"));
+      try (Response r = post(s, "INSERT INTO h FORMAT TSVWithNamesAndTypes", utf8("b\ta\nString\tUInt8\nx\t1\n"))) {
+        assertThat(r.code()).isEqualTo(200);
+      }
+      byte[] rb = {2, 1, 'b', 1, 'a', 6, 'S', 't', 'r', 'i', 'n', 'g', 5, 'U', 'I', 'n', 't', '8', 1, 'y', 2};
+      try (Response r = post(s, "INSERT INTO h FORMAT RowBinaryWithNamesAndTypes", rb)) {
+        assertThat(r.code()).isEqualTo(200);
+      }
+      assertThat(t.rows()).containsExactly(Arrays.asList(1L, "x"), Arrays.asList(2L, "y"));
+    }
+  }
+
+  @Test
   void rowBinaryIsDecodedByType() throws IOException {
     try (ClickHouseTestServer s = new ClickHouseTestServer()) {
       LoadedTable t = s.table("rb", Column.of("id", "Int64"), Column.of("s", "Nullable(String)"),

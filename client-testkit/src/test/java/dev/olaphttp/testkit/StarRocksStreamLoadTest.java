@@ -140,6 +140,27 @@ class StarRocksStreamLoadTest {
   }
 
   @Test
+  void gzipBodyCustomDelimitersAndSkipHeader() throws IOException {
+    try (StarRocksTestServer s = new StarRocksTestServer()) {
+      LoadedTable t = table(s);
+      java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+      try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+        z.write("id|name|score\u00021|a|1\u00022|b|2\u0002".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      Request req = new Request.Builder().url(s.backendUrl() + "/api/db1/t/_stream_load")
+          .put(RequestBody.create(gz.toByteArray(), MediaType.get("application/octet-stream")))
+          .header("Authorization", AUTH).header("compression", "gzip").header("column_separator", "|")
+          .header("row_delimiter", "\\x02").header("skip_header", "1").build();
+      try (Response r = client.newCall(req).execute()) {
+        Map<String, Object> j = Json.object(r.body().string());
+        assertThat(j).containsEntry("Status", "Success").containsEntry("NumberTotalRows", 2L)
+            .containsEntry("LoadBytes", (long) gz.size());
+      }
+      assertThat(t.rows()).containsExactly(Arrays.asList(1L, "a", 1.0), Arrays.asList(2L, "b", 2.0));
+    }
+  }
+
+  @Test
   void jsonWithStripOuterArrayAndColumnsAndBackendAuth() throws IOException {
     try (StarRocksTestServer s = new StarRocksTestServer()) {
       LoadedTable t = table(s);
