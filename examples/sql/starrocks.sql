@@ -17,3 +17,9 @@ INSERT INTO shop.orders VALUES
     (1006, 'margaret', 'Boston', 230.10, '2026-01-07 15:33:09'),
     (1007, 'dennis', 'Berlin', 15.00, '2026-01-08 10:10:10'),
     (1008, 'frances', 'Paris', 88.00, '2026-01-08 21:47:52');
+
+-- the target of EtlExample --into=starrocks
+DROP TABLE IF EXISTS shop.trips;
+CREATE TABLE shop.trips (
+    trip_id BIGINT, city VARCHAR(64), distance_km DOUBLE, fare DECIMAL(10, 2), started_at DATETIME
+) DUPLICATE KEY (trip_id) DISTRIBUTED BY HASH (trip_id) BUCKETS 1 PROPERTIES ("replication_num" = "1");

@@ -51,7 +51,8 @@ public final class CancelExample {
                 long hits = query.single(r -> r.getLong("hits"));
                 out.println("finished before the deadline: hits = " + hits);
             } catch (QueryCancelledException e) {
-                out.println(String.format(Locale.ROOT, "cancelled after %.1f s: %s", (System.nanoTime() - start) / 1e9, e));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.println(String.format(Locale.ROOT, "cancelled after %.1f s: %s", seconds, e));
                 out.println("  query id " + e.queryId().orElse("?") + ", retryable: " + e.isRetryable());
             }
         } finally {

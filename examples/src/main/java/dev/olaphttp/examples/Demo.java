@@ -31,7 +31,7 @@ public final class Demo {
         section(out, "Cancelling a long query from another thread");
         CancelExample.run(targets, out, Duration.ofSeconds(1));
         section(out, "Copying ClickHouse -> Databend with client.insert(...)");
-        EtlExample.run(targets, out);
+        EtlExample.run(targets, out, Database.DATABEND);
         section(out, "Spring: the clients as beans");
         SpringExample.run(targets, out);
     }

@@ -10,8 +10,8 @@ import java.math.BigDecimal;
  * streaming cursor.
  *
  * <p>Run: {@code mvn -q -pl examples exec:java -Dexec.mainClass=dev.olaphttp.examples.QuickStartDatabend}; add
- * {@code -Dexec.args=--databend=databend://user:pass@host:8000/shop?sslmode=disable} (or set {@code OLAPHTTP_DATABEND_DSN})
- * for a real server.
+ * {@code -Dexec.args=--databend=databend://user:pass@host:8000/shop?sslmode=disable} (or set
+ * {@code OLAPHTTP_DATABEND_DSN}) for a real server.
  */
 public final class QuickStartDatabend {
     private QuickStartDatabend() {}

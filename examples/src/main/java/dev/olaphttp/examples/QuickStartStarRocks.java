@@ -10,8 +10,8 @@ import java.math.BigDecimal;
  * streaming cursor.
  *
  * <p>Run: {@code mvn -q -pl examples exec:java -Dexec.mainClass=dev.olaphttp.examples.QuickStartStarRocks}; add
- * {@code -Dexec.args=--starrocks=starrocks://user:pass@fe:8030/default_catalog.shop} (or set {@code OLAPHTTP_STARROCKS_DSN})
- * for a real server.
+ * {@code -Dexec.args=--starrocks=starrocks://user:pass@fe:8030/default_catalog.shop} (or set
+ * {@code OLAPHTTP_STARROCKS_DSN}) for a real server.
  */
 public final class QuickStartStarRocks {
     private QuickStartStarRocks() {}

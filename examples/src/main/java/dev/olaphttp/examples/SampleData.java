@@ -64,11 +64,16 @@ public final class SampleData {
                     .column("version()", "String").column("timezone()", "String").row("25.3.2.39", "UTC").build());
             server.when(SqlMatcher.equalTo(ALL_TRIPS)).thenReturn(trips(t));
         }
-        if (db == Database.DATABEND) {
-            // the bulk load reads the target's column types once
-            server.when(SqlMatcher.contains("FROM trips LIMIT 0")).thenReturn(Table.generated(0, (i, v) -> { },
-                    Column.of("trip_id", t[0]), Column.of("city", t[1]), Column.of("distance_km", t[4]),
-                    Column.of("fare", t[2]), Column.of("started_at", t[3])));
+        if (db != Database.CLICKHOUSE) {
+            // the target of EtlExample: a table that accepts bulk loads and keeps what was loaded
+            Column[] trips = {Column.of("trip_id", t[0]), Column.of("city", t[1]), Column.of("distance_km", t[4]),
+                Column.of("fare", t[2]), Column.of("started_at", t[3])};
+            server.table("trips", trips);
+            if (db == Database.DATABEND) {
+                // BUG workaround: a declared table does not answer the loader's schema lookup (see SimulatorBugsTest)
+                server.when(SqlMatcher.equalTo("SELECT * FROM trips LIMIT 0"))
+                        .thenReturn(Table.generated(0, (i, v) -> { }, trips));
+            }
         }
     }
 

@@ -69,7 +69,8 @@ public final class SpringExample {
     static Map<String, SqlClient> run(Targets targets, PrintStream out) {
         Map<String, SqlClient> clients;
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(Targets.class, () -> targets, bd -> bd.setDestroyMethodName("")); // not the container's to close
+            // the targets are the caller's: an empty destroy method stops Spring closing them as an AutoCloseable
+            context.registerBean(Targets.class, () -> targets, bd -> bd.setDestroyMethodName(""));
             context.register(OlapClients.class);
             context.refresh();
             context.getBean(RevenueReport.class).totals()

@@ -54,7 +54,8 @@ public final class TablePrinter {
             return SECONDS.format(z.toLocalDateTime()) + zone;
         }
         if (value instanceof OffsetDateTime o) {
-            return SECONDS.format(o.toLocalDateTime()) + (o.getOffset().equals(ZoneOffset.UTC) ? "" : " " + o.getOffset());
+            String offset = o.getOffset().equals(ZoneOffset.UTC) ? "" : " " + o.getOffset();
+            return SECONDS.format(o.toLocalDateTime()) + offset;
         }
         if (value instanceof LocalDateTime l) {
             return SECONDS.format(l);

@@ -12,7 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Where the examples connect: for each database either a real server, named by a DSN given as an argument
@@ -85,12 +84,11 @@ public final class Targets implements AutoCloseable {
     }
 
     private TestServer start(Database db) {
-        Function<Database, TestServer> factory = d -> switch (d) {
+        TestServer server = switch (db) {
             case DATABEND -> new DatabendTestServer();
             case CLICKHOUSE -> new ClickHouseTestServer();
             case STARROCKS -> new StarRocksTestServer();
         };
-        TestServer server = factory.apply(db);
         started.add(server);
         SampleData.seed(db, server);
         return server;

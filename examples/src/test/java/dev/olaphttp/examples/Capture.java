@@ -32,7 +32,8 @@ final class Capture {
 
     static void assumeNoRealServers() {
         for (Database db : Database.values()) {
-            assumeTrue(System.getenv(db.envVar()) == null, db.envVar() + " is set: the examples would use a real server");
+            assumeTrue(System.getenv(db.envVar()) == null,
+                    db.envVar() + " is set: the examples would use a real server");
         }
     }
 

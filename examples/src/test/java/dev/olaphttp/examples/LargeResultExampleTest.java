@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class LargeResultExampleTest {
-    private static final Pattern PROGRESS = Pattern.compile("(?m)^ +[\\d,]+ rows +[\\d.]+ s  heap used +[\\d,]+ MB$");
+    private static final Pattern PROGRESS =
+            Pattern.compile("(?m)^ +[\\d,]+ rows +[\\d.]+ s  heap used +[\\d,]+ MB$");
 
     @Test
     void streamsEveryRowWithAProgressLineEveryHalfMillion() throws Exception {
@@ -17,7 +18,8 @@ class LargeResultExampleTest {
         assertThat(out).contains("-- SELECT number FROM numbers(1000000)\n");
         assertThat(PROGRESS.matcher(out).results().count()).isEqualTo(2);
         assertThat(out).containsPattern("(?m)^ +500,000 rows ").containsPattern("(?m)^ +1,000,000 rows ");
-        assertThat(out).containsPattern("read 1,000,000 rows in [\\d.]+ s, sum\\(number\\) = 499,999,500,000 \\(complete\\)");
+        assertThat(out).containsPattern(
+                "read 1,000,000 rows in [\\d.]+ s, sum\\(number\\) = 499,999,500,000 \\(complete\\)");
     }
 
     @Test

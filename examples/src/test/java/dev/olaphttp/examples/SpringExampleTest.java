@@ -29,10 +29,10 @@ class SpringExampleTest {
                         .hasMessage("client is closed");
             });
             assertThat(out).contains("databend client closed by the container: true",
-                    "clickhouse client closed by the container: true", "starrocks client closed by the container: true");
+                    "clickhouse client closed by the container: true",
+                    "starrocks client closed by the container: true");
 
             // the simulators are the caller's: the container did not close them
-            assertThat(SpringExample.isClosed(clients.get("databend"))).isTrue();
             try (SqlClient again = targets.connect(Database.STARROCKS)) {
                 int seven = again.sql("SELECT 7").single(r -> r.getInt(1));
                 assertThat(seven).isEqualTo(7);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.olaphttp.SqlClient;
 import dev.olaphttp.TransportException;
+import dev.olaphttp.testkit.ClickHouseTestServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,8 +16,8 @@ class TargetsTest {
 
     @Test
     void aDsnFromTheEnvironmentIsUsedAndPrintedWithoutItsPassword() {
-        try (Targets targets = Targets.of(new String[0],
-                Map.of("OLAPHTTP_CLICKHOUSE_DSN", "clickhouse://app:s3cret@ch.example:8123/shop"), Capture.into(bytes))) {
+        Map<String, String> env = Map.of("OLAPHTTP_CLICKHOUSE_DSN", "clickhouse://app:s3cret@ch.example:8123/shop");
+        try (Targets targets = Targets.of(new String[0], env, Capture.into(bytes))) {
             assertThat(targets.isEmbedded(Database.CLICKHOUSE)).isFalse();
             assertThat(targets.dsn(Database.CLICKHOUSE)).isEqualTo("clickhouse://app:s3cret@ch.example:8123/shop");
             assertThat(targets.simulator(Database.CLICKHOUSE)).isEmpty();
@@ -24,6 +25,24 @@ class TargetsTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).isEqualTo("using ClickHouse at clickhouse://app:****@ch.example:8123/shop\n");
         assertThat(out).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aQuickStartGivenADsnUsesThatServerAndStartsNoSimulator() {
+        try (ClickHouseTestServer server = new ClickHouseTestServer()) {
+            SampleData.seed(Database.CLICKHOUSE, server); // stands in for a real server loaded with sql/clickhouse.sql
+            String dsn = "clickhouse://default:@127.0.0.1:" + server.port() + "/shop";
+            try (Targets targets = Targets.of(new String[] {"--clickhouse=" + dsn}, Map.of(), Capture.into(bytes))) {
+                QuickStartClickHouse.run(targets, Capture.into(bytes));
+                assertThat(targets.simulator(Database.CLICKHOUSE)).isEmpty();
+            }
+            String out = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(out).startsWith(
+                    "using ClickHouse at clickhouse://default:****@127.0.0.1:" + server.port() + "/shop\n");
+            assertThat(out).contains("    1003 | linus    | Helsinki | 120.00 | 2026-01-06 08:45:10\n",
+                    "orders in Paris: 3\n");
+            assertThat(server.requests()).anySatisfy(r -> assertThat(r.queryParam("param_city")).isEqualTo("Paris"));
+        }
     }
 
     @Test
