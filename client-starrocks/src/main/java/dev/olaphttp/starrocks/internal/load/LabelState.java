@@ -3,6 +3,7 @@ package dev.olaphttp.starrocks.internal.load;
 import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.QueryInfo;
+import dev.olaphttp.QueryTimeoutException;
 import dev.olaphttp.spi.Cancellation;
 import dev.olaphttp.spi.Deadline;
 import java.time.Duration;
@@ -45,9 +46,19 @@ final class LabelState {
         String path = "/api/" + dev.olaphttp.starrocks.internal.SqlRequests.encode(target.database())
                 + "/get_load_state?label=" + java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8);
         long pause = FIRST_PAUSE_MS;
+        LoadResponse last = null;
         while (true) {
-            LoadResponse r = sender.send(new LoadSender.Request("GET", path, List.<Map.Entry<String, String>>of(),
-                    null, info, deadline, cancellation, null), null).response();
+            LoadResponse r;
+            try {
+                r = sender.send(new LoadSender.Request("GET", path, List.<Map.Entry<String, String>>of(), null, info,
+                        deadline, cancellation, null), null).response();
+            } catch (QueryTimeoutException e) {
+                if (last == null) {
+                    throw e;
+                }
+                return last; // out of time: the last state seen says what is known
+            }
+            last = r;
             String state = state(r);
             if (FINAL.contains(state) || deadline.remaining().toMillis() <= pause) {
                 return r;

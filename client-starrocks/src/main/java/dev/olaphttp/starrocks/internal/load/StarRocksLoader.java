@@ -148,12 +148,19 @@ public final class StarRocksLoader {
         String hint = "; the load's outcome is unknown: load the same data again under label " + label
                 + " (StarRocks never loads a label twice)";
         if (e instanceof TransportException t && t.requestSent() && partlySent && !body.isRepeatable()) {
-            return new TransportException(e.getMessage() + hint, e, details, true);
+            return new TransportException(baseMessage(e) + hint, e, e.details(), true);
         }
         if (e instanceof QueryTimeoutException && partlySent) {
-            return new QueryTimeoutException(e.getMessage() + hint, e, details);
+            return new QueryTimeoutException(baseMessage(e) + hint, e, e.details());
         }
         return e;
+    }
+
+    /** The message without the details suffix that {@link SqlClientException#getMessage()} appends. */
+    private static String baseMessage(SqlClientException e) {
+        String m = e.getMessage();
+        String suffix = " [" + e.details() + "]";
+        return m.endsWith(suffix) ? m.substring(0, m.length() - suffix.length()) : m;
     }
 
     private static long rowsSent(HttpBody body) {
