@@ -5,6 +5,8 @@ import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.InsertResult;
 import dev.olaphttp.ProtocolException;
 import dev.olaphttp.QueryStats;
+import dev.olaphttp.TransportException;
+import dev.olaphttp.clickhouse.internal.format.RowBinaryEncoder;
 import dev.olaphttp.spi.ClientContext;
 import dev.olaphttp.spi.HttpBody;
 import dev.olaphttp.spi.HttpCall;
@@ -40,14 +42,12 @@ final class ChLoader {
     }
 
     InsertResult load(InsertRequest request) {
-        if (!request.options().isEmpty()) {
-            throw new IllegalArgumentException("the ClickHouse dialect has no load options; use setting(...) for "
-                    + "ClickHouse settings, got " + request.options().keySet());
-        }
+        String rowFormat = rowFormatOption(request.options());
         String table = quoteTable(request.table());
         List<String> columns = request.columns();
         HttpBody body;
         String format;
+        RowBodies.Counter counter = null;
         if (request.rows() != null) {
             Map<String, String> types = describe(request, table);
             List<String> cols = columns.isEmpty() ? new ArrayList<>(types.keySet()) : columns;
@@ -60,8 +60,14 @@ final class ChLoader {
                 colTypes.add(t);
             }
             columns = cols;
-            format = "TabSeparated";
-            body = rowsBody(request, colTypes);
+            counter = new RowBodies.Counter();
+            boolean binary = rowFormat == null
+                    ? colTypes.stream().allMatch(t -> RowBinaryEncoder.supports(t, facts.zone()))
+                    : rowFormat.equals("RowBinary");
+            format = binary ? "RowBinary" : "TabSeparated";
+            body = binary
+                    ? RowBodies.rowBinary(request.rows(), RowBinaryEncoder.of(cols, colTypes, facts.zone()), counter)
+                    : RowBodies.tabSeparated(request.rows(), cols, colTypes, facts::zone, counter);
         } else {
             format = formatName(request.format());
             body = dataBody(request);
@@ -91,9 +97,55 @@ final class ChLoader {
         try (HttpResponse r = ctx.transport().execute(b.build())) {
             ChExecution.NoResultBody.check(r, request.loadId());
             QueryStats s = ChHeaders.summary(r);
-            return new InsertResult(s.rowsWritten(), s.bytesWritten(), request.loadId(), label,
-                    ChHeaders.serverInfo(r, facts.knownVersion()));
+            Map<String, String> info = new LinkedHashMap<>(ChHeaders.serverInfo(r, facts.knownVersion()));
+            info.put("format", format);
+            long rows = s.rowsWritten();
+            long bytes = s.bytesWritten();
+            if (rows < 0 && counter != null) {
+                rows = counter.rows();
+                bytes = counter.bytes();
+                info.put("writtenSource", "client: rows and bytes sent (the server sent no X-ClickHouse-Summary)");
+            }
+            return new InsertResult(rows, bytes, request.loadId(), label, info);
+        } catch (TransportException e) {
+            RuntimeException bad = counter == null ? null : counter.failure();
+            if (bad != null) {
+                throw bad;
+            }
+            if (!e.requestSent()) {
+                throw e;
+            }
+            throw new TransportException("the load may or may not have been applied (the connection failed after "
+                    + "its data was sent, so it is not re-sent); query id " + request.loadId()
+                    + (label == null ? "; this server has no insert_deduplication_token: check the table before "
+                            + "loading again" : "; load again with label " + label + " to have it deduplicated")
+                    + ": " + e.getMessage(), e, e.details(), true);
+        } catch (RuntimeException e) {
+            RuntimeException bad = counter == null ? null : counter.failure();
+            if (bad != null) {
+                throw bad;
+            }
+            throw e;
         }
+    }
+
+    /** The {@code format} load option: {@code RowBinary}, {@code TabSeparated}/{@code TSV}, or none (automatic). */
+    private static String rowFormatOption(Map<String, String> options) {
+        for (String k : options.keySet()) {
+            if (!k.equals("format")) {
+                throw new IllegalArgumentException("the ClickHouse dialect's only load option is format "
+                        + "(RowBinary or TabSeparated); use setting(...) for ClickHouse settings, got " + options.keySet());
+            }
+        }
+        String f = options.get("format");
+        if (f == null) {
+            return null;
+        }
+        return switch (f.toLowerCase(java.util.Locale.ROOT)) {
+            case "rowbinary" -> "RowBinary";
+            case "tabseparated", "tsv" -> "TabSeparated";
+            default -> throw new IllegalArgumentException("load option format must be RowBinary or TabSeparated");
+        };
     }
 
     private static String formatName(DataFormat f) {
@@ -127,45 +179,6 @@ final class ChLoader {
             @Override
             public boolean isRepeatable() {
                 return false; // a load is never re-sent: it could insert twice
-            }
-        };
-    }
-
-    private HttpBody rowsBody(InsertRequest request, List<String> types) {
-        return new HttpBody() {
-            @Override
-            public String contentType() {
-                return "text/tab-separated-values; charset=UTF-8";
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                ValueText[] renderers = new ValueText[types.size()];
-                List<String> names = request.columns();
-                for (int i = 0; i < renderers.length; i++) {
-                    String name = names.isEmpty() ? "#" + (i + 1) : names.get(i);
-                    renderers[i] = new ValueText(ValueText.Target.SERVER_PARAM, facts::zone, name);
-                }
-                StringBuilder line = new StringBuilder(256);
-                long n = 0;
-                while (request.rows().hasNext()) {
-                    Object[] row = request.rows().next();
-                    n++;
-                    if (row == null || row.length != types.size()) {
-                        throw new IOException(new IllegalArgumentException("row " + n + " has "
-                                + (row == null ? 0 : row.length) + " values for " + types.size() + " columns"));
-                    }
-                    line.setLength(0);
-                    for (int i = 0; i < row.length; i++) {
-                        line.append(i == 0 ? "" : "\t").append(renderers[i].serverParam(row[i], types.get(i)));
-                    }
-                    out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
-                }
-            }
-
-            @Override
-            public boolean isRepeatable() {
-                return false;
             }
         };
     }

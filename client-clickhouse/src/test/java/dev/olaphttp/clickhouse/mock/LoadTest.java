@@ -38,7 +38,7 @@ class LoadTest {
                 + "m\tUInt64\tMATERIALIZED\tid\t\t\t\n").build());
         ch.enqueue(new MockResponse.Builder()
                 .addHeader("X-ClickHouse-Summary", "{\"written_rows\":\"2\",\"written_bytes\":\"40\"}").body("").build());
-        InsertResult r = client.insert("db.t").label("batch-7").rows(List.of(
+        InsertResult r = client.insert("db.t").label("batch-7").option("format", "TSV").rows(List.of(
                 new Object[] {1, List.of("x\ty", "it's")}, new Object[] {2, List.of()}));
         assertThat(r.rowsWritten()).isEqualTo(2);
         assertThat(r.bytesWritten()).isEqualTo(40);

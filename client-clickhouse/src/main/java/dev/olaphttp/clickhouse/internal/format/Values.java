@@ -93,8 +93,11 @@ final class Values {
         }
     }
 
-    /** Days since the epoch of {@code yyyy-MM-dd}. */
+    /** Days since the epoch of {@code yyyy-MM-dd}; old servers (before 19.x) write day 0 as {@code 0000-00-00}. */
     static long epochDay(String s) throws StreamSignals.Malformed {
+        if (s.equals("0000-00-00")) {
+            return 0;
+        }
         try {
             return LocalDate.parse(s).toEpochDay();
         } catch (RuntimeException e) {
@@ -104,6 +107,9 @@ final class Values {
 
     /** Ticks of 10^-precision seconds of {@code yyyy-MM-dd HH:mm:ss[.fff]} read in a zone (UTC if none). */
     static long epochTicks(String s, int precision, ZoneId zone) throws StreamSignals.Malformed {
+        if (s.startsWith("0000-00-00 00:00:00") && s.substring(19).chars().allMatch(c -> c == '.' || c == '0')) {
+            return 0; // old servers write the instant 0 (in any zone) as all zeros
+        }
         try {
             int dot = s.indexOf('.', 10);
             String main = dot < 0 ? s : s.substring(0, dot);
