@@ -10,6 +10,7 @@ import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.QueryFailedException;
 import dev.olaphttp.QueryTimeoutException;
 import dev.olaphttp.ResultInterruptedException;
+import dev.olaphttp.ResultSizeException;
 import dev.olaphttp.RowCursor;
 import dev.olaphttp.ServerBusyException;
 import dev.olaphttp.SqlClient;
@@ -30,6 +31,7 @@ import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -195,5 +197,17 @@ class StarRocksFailureE2ETest {
         E2e.awaitRequest(sr.server(), r -> r.bodyUtf8().toUpperCase().contains("KILL"), Duration.ofSeconds(5));
         E2e.assertNoActiveConnections(http);
         assertThat(client.sql("SELECT number FROM numbers(10)").list(r -> r.getLong(1))).hasSize(10);
+    }
+
+    @Test
+    @Disabled("BUG: StarRocks early close (e.g. optional() over 3 rows) returns the connection to the pool and then "
+            + "sends KILL <connectionId> asynchronously, which kills the NEXT statement on that pooled connection")
+    void anEarlyClosedStatementsKillNeverHitsTheNextStatementOnItsConnection() {
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> client.sql("SELECT number FROM numbers(3)").optional(r -> r.getLong(1)))
+                    .isInstanceOf(ResultSizeException.class);
+            assertThat(client.sql("SELECT number FROM numbers(100000)").list(r -> r.getLong(1)))
+                    .as("round " + i).hasSize(100000);
+        }
     }
 }

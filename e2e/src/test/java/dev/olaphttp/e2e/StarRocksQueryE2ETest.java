@@ -120,14 +120,15 @@ class StarRocksQueryE2ETest {
         long answer = client.sql("SELECT 42").single(r -> r.getLong(1));
         assertThat(answer).isEqualTo(42L);
         assertThat(client.sql("SELECT number FROM numbers(0)").optional(r -> r.getLong(1))).isEmpty();
-        assertThatThrownBy(() -> client.sql("SELECT number FROM numbers(3)").optional(r -> r.getLong(1)))
-                .isInstanceOf(ResultSizeException.class);
         List<Long> seen = new ArrayList<>();
         client.sql("SELECT number FROM numbers(2500)").forEach(r -> seen.add(r.getLong("number")));
         assertThat(seen).hasSize(2500).endsWith(2499L);
         try (Stream<Long> s = client.sql("SELECT number FROM numbers(10000)").stream(r -> r.getLong(1))) {
             assertThat(s.mapToLong(Long::longValue).sum()).isEqualTo(9999L * 10000 / 2);
         }
+        // last: its early close KILLs the pooled connection's next statement (see StarRocksFailureE2ETest)
+        assertThatThrownBy(() -> client.sql("SELECT number FROM numbers(3)").optional(r -> r.getLong(1)))
+                .isInstanceOf(ResultSizeException.class);
     }
 
     record Visit(int pageId, String path, LocalDate day) {}
