@@ -122,7 +122,7 @@ class LoadRetryTest {
         be.enqueue(new MockResponse.Builder().add100Continue().body(result("Success", ""))
                 .onResponseBody(SocketEffect.Stall.INSTANCE).build());
         try (SqlClient c = retryingClient()) {
-            assertThatThrownBy(() -> c.insert("demo.t").label("L7").timeout(Duration.ofMillis(700))
+            assertThatThrownBy(() -> c.insert("demo.t").label("L7").timeout(Duration.ofMillis(1500))
                     .rows(List.<Object[]>of(new Object[] {1})))
                     .isInstanceOf(QueryTimeoutException.class)
                     .hasMessageContaining("under label L7")

@@ -6,7 +6,6 @@ import dev.olaphttp.ProtocolException;
 import dev.olaphttp.QueryInfo;
 import dev.olaphttp.spi.Cancellation;
 import dev.olaphttp.spi.Deadline;
-import dev.olaphttp.spi.ErrorClassifier;
 import dev.olaphttp.spi.HttpBody;
 import dev.olaphttp.spi.HttpCall;
 import dev.olaphttp.spi.HttpErrors;
@@ -143,9 +142,5 @@ final class LoadSender {
             return null;
         }
         return StarRocksErrors.classifier().classify(r);
-    }
-
-    static ErrorClassifier classifier() {
-        return LoadSender::classify;
     }
 }
