@@ -30,8 +30,8 @@ public final class Demo {
         LargeResultExample.run(targets, out, 1_000_000, Database.CLICKHOUSE);
         section(out, "Cancelling a long query from another thread");
         CancelExample.run(targets, out, Duration.ofSeconds(1));
-        section(out, "Copying ClickHouse -> Databend with client.insert(...)");
-        EtlExample.run(targets, out, Database.DATABEND);
+        section(out, "Copying ClickHouse -> StarRocks with client.insert(...)");
+        EtlExample.run(targets, out, Database.STARROCKS);
         section(out, "Spring: the clients as beans");
         SpringExample.run(targets, out);
     }

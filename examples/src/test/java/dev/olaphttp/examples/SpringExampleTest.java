@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.olaphttp.SqlClient;
+import dev.olaphttp.testkit.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SpringExampleTest {
     @Test
-    void theContainerInjectsTheClientsAndClosesThemWhenItCloses() {
+    void theContainerInjectsTheClientsAndClosesThemWhenItCloses() throws InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Targets targets = Targets.of(new String[0], Map.of(), Capture.into(bytes))) {
             Map<String, SqlClient> clients = SpringExample.run(targets, Capture.into(bytes));
@@ -31,6 +32,17 @@ class SpringExampleTest {
             assertThat(out).contains("databend client closed by the container: true",
                     "clickhouse client closed by the container: true",
                     "starrocks client closed by the container: true");
+
+            // closing a client closed its pooled connections: the servers see them go
+            for (Database db : Database.values()) {
+                TestServer server = targets.simulator(db).orElseThrow();
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (server.openConnectionCount() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(server.openConnectionCount()).as(db.label()).isZero();
+                assertThat(server.connectionCount()).as(db.label()).isPositive();
+            }
 
             // the simulators are the caller's: the container did not close them
             try (SqlClient again = targets.connect(Database.STARROCKS)) {
