@@ -87,7 +87,7 @@ final class ClickHouseInsert {
 
   /** Loads into the declared table; null when the table is not declared (the data is discarded). */
   static Result run(ClickHouseTestServer server, String statement, String database, InputStream data,
-      String token, boolean legacy, ZoneId zone) throws IOException, Failure {
+      String token, boolean legacy, ZoneId zone, boolean skipUnknown) throws IOException, Failure {
     Matcher m = INSERT.matcher(statement);
     if (!m.matches()) {
       throw new Failure(62, "Syntax error: failed at position 1 (" + statement.split("\n")[0] + ")");
@@ -107,6 +107,7 @@ final class ClickHouseInsert {
     if (canonical == null) {
       throw new Failure(73, "Unknown input format " + format);
     }
+    table.attempted();
     if (token != null && table.hasLabel(token)) {
       return new Result(0, 0);
     }
@@ -114,7 +115,7 @@ final class ClickHouseInsert {
       int[] map = m.group(3) == null ? LoadRows.identity(table)
           : LoadRows.byNames(table, List.of(m.group(3).replace("`", "").split(",")));
       LoadedTable.Batch batch = table.begin();
-      long bytes = load(table, canonical, map, data, batch, zone);
+      long bytes = load(table, canonical, map, data, batch, zone, skipUnknown);
       return batch.commit(bytes, token) ? new Result(batch.count(), bytes) : new Result(0, 0);
     } catch (LoadError e) {
       throw failure(e, table);
@@ -122,7 +123,7 @@ final class ClickHouseInsert {
   }
 
   private static long load(LoadedTable table, String format, int[] map, InputStream data,
-      LoadedTable.Batch batch, ZoneId zone) throws IOException, LoadError {
+      LoadedTable.Batch batch, ZoneId zone, boolean skipUnknown) throws IOException, LoadError {
     switch (format) {
       case "Values" -> {
         ValuesReader r = new ValuesReader(data);
@@ -154,7 +155,8 @@ final class ClickHouseInsert {
           names[i] = table.columns().get(i).name();
           index.put(names[i], i);
         }
-        try (JsonRowReader r = new JsonRowReader(data, index, table.specs(), names)) {
+        try (JsonRowReader r = new JsonRowReader(data, index, table.specs(), names)
+            .skipUnknownFields(skipUnknown)) {
           new LoadRows(table, map).json(r, batch, LoadRows.STRICT);
           return r.bytes();
         }

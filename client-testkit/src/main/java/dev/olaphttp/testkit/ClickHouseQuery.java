@@ -248,8 +248,13 @@ final class ClickHouseQuery {
     }
     ClickHouseInsert.Result r;
     try {
+      String skip = req.param("input_format_skip_unknown_fields");
+      if (skip == null && session != null) {
+        skip = session.settings.get("input_format_skip_unknown_fields");
+      }
+      boolean skipUnknown = skip != null ? skip.equals("1") || skip.equalsIgnoreCase("true") : !server.legacy();
       r = ClickHouseInsert.run(server, statement, currentDatabase(session), data, token, server.legacy(),
-          ZoneId.of(server.timezoneName()));
+          ZoneId.of(server.timezoneName()), skipUnknown);
     } catch (ClickHouseInsert.Failure f) {
       fail(f.code, f.getMessage());
       return;

@@ -61,6 +61,7 @@ final class DatabendLoad {
 
   /** Parses {@code data} in the format {@code options} name and commits it to {@code table}. */
   static Result load(String sql, LoadedTable table, InputStream data, Map<String, String> options, String label) {
+    table.attempted();
     if (label != null && table.hasLabel(label)) {
       return new Result(0, 0, 0, null);
     }
@@ -79,8 +80,8 @@ final class DatabendLoad {
         case "csv", "tsv", "tabseparated" -> {
           boolean csv = type.equals("csv");
           DelimitedReader in = new DelimitedReader(data, csv ? DelimitedReader.Mode.CSV : DelimitedReader.Mode.TSV,
-              StarRocksStreamLoad.separator(o.get("field_delimiter"), csv ? ',' : '\t'),
-              StarRocksStreamLoad.separator(o.get("record_delimiter"), '\n'));
+              DelimitedReader.separator(o.get("field_delimiter"), csv ? ',' : '\t'),
+              DelimitedReader.separator(o.get("record_delimiter"), '\n'));
           for (long i = Long.parseLong(o.getOrDefault("skip_header", "0")); i > 0; i--) {
             in.next(new java.util.ArrayList<>());
           }

@@ -26,6 +26,7 @@ public final class LoadedTable {
   private long rowCount;
   private long bytes;
   private long loads;
+  private long attempts;
 
   LoadedTable(String name, boolean keepRows, boolean nullable, Column... columns) {
     this.name = Objects.requireNonNull(name, "name");
@@ -82,6 +83,11 @@ public final class LoadedTable {
     return loads;
   }
 
+  /** Loads started for this table, including failed and deduplicated ones. */
+  public synchronized long attemptCount() {
+    return attempts;
+  }
+
   /** Deduplication tokens and labels of committed loads, in order. */
   public synchronized List<String> labels() {
     return List.copyOf(tokens);
@@ -105,6 +111,11 @@ public final class LoadedTable {
     rowCount = 0;
     bytes = 0;
     loads = 0;
+    attempts = 0;
+  }
+
+  synchronized void attempted() {
+    attempts++;
   }
 
   TypeSpec[] specs() {

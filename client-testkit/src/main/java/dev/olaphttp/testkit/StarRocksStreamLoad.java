@@ -114,16 +114,17 @@ final class StarRocksStreamLoad {
     }
     String db = route.group(1);
     String key = db + "\0" + r.label;
+    LoadedTable table = server.findTable(db, route.group(2));
+    if (table == null) {
+      fail(ex, r, "Unknown table '" + route.group(2) + "' in database '" + db + "'");
+      return;
+    }
+    table.attempted();
     if (labels.containsKey(key)) {
       r.status = "Label Already Exists";
       r.existingJobStatus = labels.get(key);
       r.message = "Label [" + r.label + "] has already been used.";
       sendText(ex, "text/plain; charset=utf-8", r.json());
-      return;
-    }
-    LoadedTable table = server.findTable(db, route.group(2));
-    if (table == null) {
-      fail(ex, r, "Unknown table '" + route.group(2) + "' in database '" + db + "'");
       return;
     }
     r.txnId = txnIds.incrementAndGet();
@@ -199,7 +200,8 @@ final class StarRocksStreamLoad {
       }
     } else if (format == null || format.equalsIgnoreCase("csv")) {
       DelimitedReader in = new DelimitedReader(data, DelimitedReader.Mode.RAW,
-          separator(req.header("column_separator"), '\t'), separator(req.header("row_delimiter"), '\n'));
+          DelimitedReader.separator(req.header("column_separator"), '\t'),
+          DelimitedReader.separator(req.header("row_delimiter"), '\n'));
       String skip = req.header("skip_header");
       for (long i = skip == null ? 0 : Long.parseLong(skip.trim()); i > 0; i--) {
         in.next(new ArrayList<>());
@@ -241,21 +243,6 @@ final class StarRocksStreamLoad {
     } catch (NumberFormatException e) {
       throw new LoadError(LoadError.Kind.UNSUPPORTED, 0, null, null, null, "Invalid max_filter_ratio: " + s);
     }
-  }
-
-  /** A one-byte separator from a header: a character, {@code \t}/{@code \n} or {@code \xHH}. */
-  static byte separator(String h, char fallback) throws LoadError {
-    if (h == null || h.isEmpty()) {
-      return (byte) fallback;
-    }
-    String s = h.startsWith("\\x") || h.startsWith("\\X") ? String.valueOf((char) Integer.parseInt(h.substring(2), 16))
-        : h.replace("\\t", "\t").replace("\\n", "\n");
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    if (b.length != 1) {
-      throw new LoadError(LoadError.Kind.UNSUPPORTED, 0, null, null, null,
-          "multi-byte separators are not simulated by the testkit: " + h);
-    }
-    return b[0];
   }
 
   private static void fail(Exchange ex, StarRocksLoadResult r, String message) throws IOException {

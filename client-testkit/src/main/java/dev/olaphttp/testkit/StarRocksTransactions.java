@@ -65,6 +65,7 @@ final class StarRocksTransactions {
               + " does not exist" : "Transaction is prepared, no more data can be loaded", label, -1, "");
           return;
         }
+        txn.table.attempted();
         StarRocksLoadResult r = new StarRocksLoadResult();
         StarRocksStreamLoad.CountingInput raw = new StarRocksStreamLoad.CountingInput(req.bodyStream());
         LoadedTable.Batch part;

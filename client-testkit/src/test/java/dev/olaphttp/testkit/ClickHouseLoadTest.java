@@ -253,6 +253,17 @@ class ClickHouseLoadTest {
         assertThat(r.body().string()).startsWith("Code: 27, e.displayText() = DB::Exception: Cannot parse input");
       }
       assertThat(t.rowCount()).isEqualTo(1);
+      try (Response r = post(s, "INSERT INTO events FORMAT JSONEachRow", utf8("{\"id\":1,\"bogus\":2}\n"))) {
+        assertThat(r.code()).isEqualTo(500);
+        assertThat(r.body().string()).contains("Code: 117").contains("Unknown field found while parsing "
+            + "JSONEachRow format: bogus");
+      }
+      try (Response r = post(s, "INSERT INTO events FORMAT JSONEachRow", utf8("{\"id\":1,\"bogus\":2}\n"),
+          "?input_format_skip_unknown_fields", "1")) {
+        assertThat(r.code()).isEqualTo(200);
+      }
+      assertThat(t.rowCount()).isEqualTo(2);
+      assertThat(t.attemptCount()).isEqualTo(4);
     }
   }
 

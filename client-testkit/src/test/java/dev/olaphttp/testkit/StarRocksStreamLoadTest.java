@@ -99,6 +99,8 @@ class StarRocksStreamLoadTest {
       }
       assertThat(t.rowCount()).isEqualTo(3);
       assertThat(t.labels()).containsExactly("L1");
+      assertThat(t.loadCount()).isEqualTo(1);
+      assertThat(t.attemptCount()).isEqualTo(2);
       try (Response r = client.newCall(new Request.Builder().url(s.url() + "/api/db1/get_load_state?label=L1")
           .header("Authorization", AUTH).build()).execute()) {
         assertThat(r.body().string()).contains("\"state\":\"VISIBLE\"");

@@ -32,6 +32,21 @@ public final class DelimitedReader implements RecordSource {
     this.delimiter = delimiter;
   }
 
+  /** A one-byte separator from a header: a character, {@code \t}/{@code \n} or {@code \xHH}. */
+  public static byte separator(String h, char fallback) throws LoadError {
+    if (h == null || h.isEmpty()) {
+      return (byte) fallback;
+    }
+    String s = h.startsWith("\\x") || h.startsWith("\\X") ? String.valueOf((char) Integer.parseInt(h.substring(2), 16))
+        : h.replace("\\t", "\t").replace("\\n", "\n");
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    if (b.length != 1) {
+      throw new LoadError(LoadError.Kind.UNSUPPORTED, 0, null, null, null,
+          "multi-byte separators are not simulated by the testkit: " + h);
+    }
+    return b[0];
+  }
+
   /** Bytes consumed so far. */
   @Override
   public long bytes() {

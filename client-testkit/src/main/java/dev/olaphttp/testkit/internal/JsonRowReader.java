@@ -23,6 +23,7 @@ public final class JsonRowReader implements AutoCloseable {
   private final TypeSpec[] specs;
   private final String[] names;
   private final boolean[] seen;
+  private boolean skipUnknown = true;
   private boolean inArray;
   private boolean started;
   private long row;
@@ -35,6 +36,12 @@ public final class JsonRowReader implements AutoCloseable {
     this.specs = specs;
     this.names = names;
     this.seen = new boolean[specs.length];
+  }
+
+  /** Whether unknown fields are skipped (true, the default) or fail the row as malformed input. */
+  public JsonRowReader skipUnknownFields(boolean skip) {
+    this.skipUnknown = skip;
+    return this;
   }
 
   /** Bytes consumed so far. */
@@ -66,6 +73,10 @@ public final class JsonRowReader implements AutoCloseable {
         Integer i = index.get(p.currentName());
         JsonToken v = p.nextToken();
         if (i == null) {
+          if (!skipUnknown) {
+            throw new LoadError(LoadError.Kind.MALFORMED, row, p.currentName(), null, null,
+                "Unknown field found while parsing JSONEachRow format: " + p.currentName());
+          }
           p.skipChildren();
           continue;
         }
