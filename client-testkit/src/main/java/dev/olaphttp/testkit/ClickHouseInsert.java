@@ -1,6 +1,7 @@
 package dev.olaphttp.testkit;
 
 import dev.olaphttp.testkit.internal.DelimitedReader;
+import dev.olaphttp.testkit.internal.Headers;
 import dev.olaphttp.testkit.internal.JsonRowReader;
 import dev.olaphttp.testkit.internal.LoadError;
 import dev.olaphttp.testkit.internal.RowBinaryReader;
@@ -197,6 +198,26 @@ final class ClickHouseInsert {
               + ")\n: \nRow " + e.row() + ":\nColumn " + table.indexOf(e.column()) + ", name: " + e.column()
               + ", type: " + e.type() + ", parsed text: \"" + e.text() + "\"ERROR");
     };
+  }
+
+  /** Headers of a successful insert: empty body, and the Summary with the rows written on modern servers. */
+  static List<String[]> successHeaders(ClickHouseTestServer server, String queryId, Result r) {
+    List<String[]> h = Headers.of("Date", Headers.now(), "Connection", "Keep-Alive",
+        "Content-Type", "text/plain; charset=UTF-8", "X-ClickHouse-Server-Display-Name", server.displayNameValue(),
+        "Transfer-Encoding", "chunked");
+    if (!server.legacy()) {
+      h.add(new String[] {"X-ClickHouse-Query-Id", queryId});
+      h.add(new String[] {"X-ClickHouse-Timezone", server.timezoneName()});
+      h.add(new String[] {"X-ClickHouse-Exception-Tag", ClickHouseQuery.newTag()});
+    }
+    h.add(new String[] {"Keep-Alive", "timeout=" + (server.legacy() ? 3 : 30)});
+    if (!server.legacy()) {
+      h.add(new String[] {"X-ClickHouse-Summary", "{\"read_rows\":\"" + r.rows() + "\",\"read_bytes\":\""
+          + r.bytes() + "\",\"written_rows\":\"" + r.rows() + "\",\"written_bytes\":\"" + r.bytes()
+          + "\",\"total_rows_to_read\":\"0\",\"result_rows\":\"" + r.rows() + "\",\"result_bytes\":\""
+          + r.bytes() + "\",\"elapsed_ns\":\"1000000\",\"memory_usage\":\"0\"}"});
+    }
+    return h;
   }
 
   static String canonical(String format, boolean legacy) {

@@ -109,9 +109,9 @@ final class ClickHouseQuery {
   private void execute(ClickHouseSession session) throws IOException {
     String q = req.param("query");
     String body;
-    RawBodyWatch raw = new RawBodyWatch(req.bodyStream());
+    ClickHouseBody.RawBodyWatch raw = new ClickHouseBody.RawBodyWatch(req.bodyStream());
     try {
-      java.io.PushbackInputStream data = new java.io.PushbackInputStream(decodedBody(raw), 64);
+      java.io.PushbackInputStream data = new java.io.PushbackInputStream(ClickHouseBody.decoded(req, raw), 64);
       if ((q != null && ClickHouseInsert.isInsert(q)) || (q == null && ClickHouseInsert.startsWithInsert(data))) {
         insert(session, ClickHouseInsert.head(q == null ? "" : q, data), data);
         return;
@@ -183,48 +183,6 @@ final class ClickHouseQuery {
     stream(outcome, canonical);
   }
 
-  /** The request body with its {@code Content-Encoding} (gzip, deflate) removed. */
-  private java.io.InputStream decodedBody(java.io.InputStream raw) throws IOException {
-    String enc = req.header("Content-Encoding");
-    if (enc == null || !req.hasBody()) {
-      return raw;
-    }
-    return switch (enc.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "gzip" -> new java.util.zip.GZIPInputStream(raw, 8192);
-      case "deflate" -> new java.util.zip.InflaterInputStream(raw);
-      default -> raw;
-    };
-  }
-
-  /** Remembers whether the connection itself failed, to tell a broken upload from a corrupt compressed body. */
-  private static final class RawBodyWatch extends java.io.FilterInputStream {
-    boolean failed;
-
-    RawBodyWatch(java.io.InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return super.read(b, off, len);
-      } catch (IOException e) {
-        failed = true;
-        throw e;
-      }
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException e) {
-        failed = true;
-        throw e;
-      }
-    }
-  }
-
   private static final Set<String> NEW_INSERT_SETTINGS =
       Set.of("insert_deduplication_token", "async_insert", "wait_for_async_insert");
 
@@ -263,22 +221,7 @@ final class ClickHouseQuery {
       empty();
       return;
     }
-    List<String[]> h = Headers.of("Date", Headers.now(), "Connection", "Keep-Alive",
-        "Content-Type", "text/plain; charset=UTF-8", "X-ClickHouse-Server-Display-Name", server.displayNameValue(),
-        "Transfer-Encoding", "chunked");
-    if (!server.legacy()) {
-      h.add(new String[] {"X-ClickHouse-Query-Id", queryId});
-      h.add(new String[] {"X-ClickHouse-Timezone", server.timezoneName()});
-      h.add(new String[] {"X-ClickHouse-Exception-Tag", newTag()});
-    }
-    h.add(new String[] {"Keep-Alive", "timeout=" + (server.legacy() ? 3 : 30)});
-    if (!server.legacy()) {
-      h.add(new String[] {"X-ClickHouse-Summary", "{\"read_rows\":\"" + r.rows() + "\",\"read_bytes\":\""
-          + r.bytes() + "\",\"written_rows\":\"" + r.rows() + "\",\"written_bytes\":\"" + r.bytes()
-          + "\",\"total_rows_to_read\":\"0\",\"result_rows\":\"" + r.rows() + "\",\"result_bytes\":\""
-          + r.bytes() + "\",\"elapsed_ns\":\"1000000\",\"memory_usage\":\"0\"}"});
-    }
-    ex.startChunked(200, h);
+    ex.startChunked(200, ClickHouseInsert.successHeaders(server, queryId, r));
     ex.finishChunked();
   }
 
