@@ -21,7 +21,8 @@ class SqlTextsTest {
         assertThat(apply("/* c */ USE \"x\"").database()).contains("x");
         assertThat(apply("SET max_threads = 4").settings()).isEqualTo(Map.of("max_threads", "4"));
         assertThat(apply("SET a = 1, b = 'it\\'s', c=-2.5, d = true;").settings())
-                .containsOnly(Map.entry("a", "1"), Map.entry("b", "it's"), Map.entry("c", "-2.5"), Map.entry("d", "true"));
+                .containsExactly(Map.entry("a", "1"), Map.entry("b", "it's"), Map.entry("c", "-2.5"), Map.entry("d", "true"));
+        assertThat(apply("SET z = 1, a = 2, m = 3").settings().keySet()).containsExactly("z", "a", "m"); // as written
     }
 
     @Test

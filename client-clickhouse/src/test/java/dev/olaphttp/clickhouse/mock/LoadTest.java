@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.olaphttp.DataFormat;
 import dev.olaphttp.InsertResult;
 import dev.olaphttp.QueryTimeoutException;
+import dev.olaphttp.TransportException;
 import dev.olaphttp.SqlClient;
 import dev.olaphttp.clickhouse.ClickHouseOptions;
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,7 @@ import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,65 @@ class LoadTest {
         assertThatThrownBy(() -> client.insert("t").option("max_filter_ratio", "0.1")
                 .from(new ByteArrayInputStream(new byte[0]), DataFormat.CSV))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_filter_ratio");
+        assertThat(ch.poolIdle()).isTrue();
+    }
+
+    @Test
+    void aLoadWhoseResponseIsLostIsNotResentAndSaysHowToRetrySafely() {
+        ch.enqueue(new MockResponse.Builder().body("id\tUInt64\t\t\t\t\t\n").build());
+        ch.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        assertThatThrownBy(() -> client.insert("t").label("batch-9").rows(List.<Object[]>of(new Object[] {1})))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("may or may not have been applied")
+                .hasMessageContaining("label batch-9")
+                .satisfies(e -> assertThat(((TransportException) e).requestSent()).isTrue())
+                .satisfies(e -> assertThat(((TransportException) e).queryId()).isPresent());
+        assertThat(ch.statements).hasSize(2); // DESCRIBE, then the load once
+        assertThat(ch.statements.get(1).getUrl().queryParameter("insert_deduplication_token")).isEqualTo("batch-9");
+        assertThat(ch.statements.get(1).getBody().size()).isEqualTo(8);
+        assertThat(ch.poolIdle()).isTrue();
+    }
+
+    @Test
+    void onAServerWithoutDedupTokensTheErrorNamesTheQueryIdAndSaysToCheckFirst() {
+        SqlClient old = ch.builder(server).option(ClickHouseOptions.SERVER_VERSION, "18.16").build();
+        ch.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+        assertThatThrownBy(() -> old.insert("t").from(
+                new ByteArrayInputStream("1\n".getBytes(StandardCharsets.UTF_8)), DataFormat.TSV))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("no insert_deduplication_token: check the table")
+                .satisfies(e -> assertThat(e.getMessage()).contains(((TransportException) e).queryId().orElseThrow()));
+        assertThat(ch.statements).hasSize(1);
+        assertThat(ch.statements.get(0).getUrl().queryParameter("insert_deduplication_token")).isNull();
+        old.close();
+    }
+
+    @Test
+    void rowsGoAsRowBinaryByDefaultWithRowsAndBytesSentWhenThereIsNoSummary() {
+        ch.enqueue(new MockResponse.Builder().body("id\tUInt8\t\t\t\t\t\ns\tNullable(String)\t\t\t\t\t\n").build());
+        ch.enqueue(new MockResponse.Builder().body("").build());
+        InsertResult r = client.insert("t").rows(List.of(new Object[] {1, "é"}, new Object[] {2, null}));
+        RecordedRequest load = ch.statements.get(1);
+        assertThat(load.getUrl().queryParameter("query")).isEqualTo("INSERT INTO `t` (`id`, `s`) FORMAT RowBinary");
+        assertThat(load.getBody().hex()).isEqualTo("010002c3a90201");
+        assertThat(r.rowsWritten()).isEqualTo(2);
+        assertThat(r.bytesWritten()).isEqualTo(7);
+        assertThat(r.serverInfo()).containsEntry("format", "RowBinary").containsKey("writtenSource");
+        ch.enqueue(new MockResponse.Builder().body("j\tJSON\t\t\t\t\t\n").build());
+        ch.enqueue(new MockResponse.Builder().body("").build());
+        client.insert("t").rows(List.<Object[]>of(new Object[] {"{\"a\":1}"}));
+        assertThat(ch.statements.get(3).getUrl().queryParameter("query")).endsWith("FORMAT TabSeparated"); // no RowBinary JSON
+        assertThatThrownBy(() -> client.insert("t").option("format", "Parquet").rows(List.<Object[]>of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RowBinary or TabSeparated");
+    }
+
+    @Test
+    void aBadValueAbortsTheBodyWithATypedErrorAndFreesTheConnection() {
+        ch.enqueue(new MockResponse.Builder().body("id\tUInt8\t\t\t\t\t\n").build());
+        ch.enqueue(new MockResponse.Builder().body("").build());
+        assertThatThrownBy(() -> client.insert("t").rows(List.of(new Object[] {1}, new Object[] {300})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("row 2, column 'id'").hasMessageNotContaining("300");
         assertThat(ch.poolIdle()).isTrue();
     }
 }

@@ -66,6 +66,20 @@ class RequestShapeTest {
     }
 
     @Test
+    void sessionSettingsKeepTheOrderTheyWereSetIn() {
+        ch.enqueue(empty());
+        try (SqlClient c = ch.builder(server).option(ClickHouseOptions.SERVER_VERSION, "24.8").build();
+                SqlSession s = c.openSession()) {
+            s.sql("SET b_setting = 2, a_setting = 1").execute();
+            s.sql("SET c_setting = 3").execute();
+            s.sql("CREATE TABLE t (x UInt8) ENGINE = Memory").execute();
+        }
+        List<String> names = ch.statements.get(0).getUrl().queryParameterNames().stream()
+                .filter(n -> n.endsWith("_setting")).toList();
+        assertThat(names).containsExactly("b_setting", "a_setting", "c_setting");
+    }
+
+    @Test
     void headerAuthenticationReplacesBasic() {
         ch.enqueue(empty());
         try (SqlClient c = ch.builder(server).option(ClickHouseOptions.AUTH, "headers")
