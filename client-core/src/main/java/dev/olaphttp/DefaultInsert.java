@@ -26,6 +26,7 @@ final class DefaultInsert implements Insert {
     private String label;
     private Duration timeout;
     private boolean used;
+    private final Cancellation cancellation = new Cancellation();
 
     DefaultInsert(DefaultSqlClient client, String table) {
         this.client = client;
@@ -71,6 +72,11 @@ final class DefaultInsert implements Insert {
     public Insert timeout(Duration timeout) {
         this.timeout = Objects.requireNonNull(timeout);
         return this;
+    }
+
+    @Override
+    public void cancel() {
+        cancellation.cancel();
     }
 
     @Override
@@ -135,7 +141,7 @@ final class DefaultInsert implements Insert {
                 label,
                 client.defaultState(),
                 Deadline.after(budget),
-                new Cancellation());
+                cancellation);
         QueryListener listener = client.listener();
         notify(() -> listener.onStart(info));
         try {

@@ -43,6 +43,13 @@ public interface Insert {
     /** The time budget of the whole load. */
     Insert timeout(Duration timeout);
 
+    /**
+     * Cancels the load from any thread: the upload is aborted and the terminal throws
+     * {@link QueryCancelledException}. Whether rows already sent were committed depends on the dialect; the
+     * {@link #label(String) label} makes a later retry safe. Idempotent.
+     */
+    void cancel();
+
     /** Loads rows given as arrays of values in {@link #columns} order. */
     InsertResult rows(Iterable<Object[]> rows);
 

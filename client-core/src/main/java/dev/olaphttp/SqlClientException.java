@@ -55,6 +55,11 @@ public abstract class SqlClientException extends RuntimeException {
         return retryable;
     }
 
+    /** The message without the {@code [dialect=..., queryId=...]} suffix that {@link #getMessage()} adds. */
+    public String baseMessage() {
+        return super.getMessage();
+    }
+
     @Override
     public String getMessage() {
         String base = super.getMessage();

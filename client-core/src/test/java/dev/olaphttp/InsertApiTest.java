@@ -171,6 +171,52 @@ class InsertApiTest {
     }
 
     @Test
+    void cancelFromAnotherThreadReachesTheDialectsCancellation() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        CapturingDialect d = new CapturingDialect() {
+            @Override
+            public DialectClient open(ClientContext context) {
+                return new DialectClient() {
+                    @Override
+                    public QueryExecution start(StatementRequest request) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public InsertResult insert(InsertRequest request) {
+                        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+                        request.cancellation().onCancel(cancelled::countDown);
+                        started.countDown();
+                        try {
+                            if (!cancelled.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                                throw new IllegalStateException("never cancelled");
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        throw new QueryCancelledException("load cancelled", ErrorDetails.of("capture", request.loadId()));
+                    }
+                };
+            }
+        };
+        try (SqlClient c = client(d)) {
+            Insert insert = c.insert("t").columns("n");
+            Thread canceller = new Thread(() -> {
+                try {
+                    started.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                insert.cancel();
+            });
+            canceller.start();
+            assertThatThrownBy(() -> insert.rows(List.<Object[]>of(new Object[] {1})))
+                    .isInstanceOf(QueryCancelledException.class);
+            canceller.join();
+        }
+    }
+
+    @Test
     void anInsertRunsOnce() {
         CapturingDialect d = new CapturingDialect();
         try (SqlClient c = client(d)) {

@@ -131,8 +131,17 @@ public final class HttpCall {
 
     /** A builder holding this call's values. */
     public Builder toBuilder() {
-        Builder b = new Builder(method, path);
+        Builder b = toBuilder(method, path);
         b.queryParams.addAll(queryParams);
+        return b;
+    }
+
+    /**
+     * A builder for a follow-up call (a redirect, say) to another path: method, headers, body, flags, deadline,
+     * cancellation, classifier and endpoint are kept; query parameters are not (the new path carries its own).
+     */
+    public Builder toBuilder(String newMethod, String newPath) {
+        Builder b = new Builder(newMethod, newPath);
         b.headers.addAll(headers);
         b.body = body;
         b.idempotent = idempotent;

@@ -237,4 +237,33 @@ class SpiHelpersTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> HttpCall.builder("GET", "relative")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void followUpCallKeepsEverythingButPathAndQuery() {
+        Cancellation c = new Cancellation();
+        HttpCall first = HttpCall.builder("PUT", "/api/db/t/_stream_load")
+                .queryParam("a", "1")
+                .header("label", "L1")
+                .idempotent(true)
+                .cancellation(c)
+                .build();
+        HttpCall next = first.toBuilder("PUT", "/api/db/t/_stream_load?x=2")
+                .endpoint(dev.olaphttp.Endpoint.parse("http://be:8040"))
+                .build();
+        assertThat(next.path()).isEqualTo("/api/db/t/_stream_load?x=2");
+        assertThat(next.queryParams()).isEmpty();
+        assertThat(next.headers()).containsExactly(java.util.Map.entry("label", "L1"));
+        assertThat(next.idempotent()).isTrue();
+        assertThat(next.cancellation()).isSameAs(c);
+        assertThat(next.endpoint().key()).isEqualTo("be:8040");
+        assertThat(first.toBuilder().build().queryParams()).containsExactly(java.util.Map.entry("a", "1"));
+    }
+
+    @Test
+    void baseMessageHasNoDetailsSuffix() {
+        dev.olaphttp.QueryFailedException e = new dev.olaphttp.QueryFailedException(
+                "Unknown table", dev.olaphttp.ErrorDetails.of("clickhouse", "q1").withErrorCode(60));
+        assertThat(e.getMessage()).isEqualTo("Unknown table [dialect=clickhouse, queryId=q1, code=60]");
+        assertThat(e.baseMessage()).isEqualTo("Unknown table");
+    }
 }
