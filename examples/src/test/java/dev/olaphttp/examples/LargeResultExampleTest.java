@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class LargeResultExampleTest {
     private static final Pattern PROGRESS =
-            Pattern.compile("(?m)^ +[\\d,]+ rows +[\\d.]+ s  heap used +[\\d,]+ MB$");
+            Pattern.compile("(?m)^ +[\\d,]+ rows +[\\d.]+ s  heap used +[\\d,]+ of [\\d,]+ MB$");
 
     @Test
     void streamsEveryRowWithAProgressLineEveryHalfMillion() throws Exception {
