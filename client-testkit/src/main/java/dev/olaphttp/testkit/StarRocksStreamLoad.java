@@ -62,9 +62,7 @@ final class StarRocksStreamLoad {
       return true;
     }
     if (txn) {
-      ex.closeAfterResponse();
-      ex.send(307, Headers.of("Location", server.backendUrl() + req.target(), "Content-Length", "0"),
-          new byte[0]);
+      redirect(ex);
       return true;
     }
     if (!"PUT".equals(req.method())) {
@@ -76,9 +74,17 @@ final class StarRocksStreamLoad {
           StarRocksBodies.envelope("class com.starrocks.common.DdlException: There is no 100-continue header"));
       return true;
     }
-    ex.closeAfterResponse();
-    ex.send(307, Headers.of("Location", server.backendUrl() + req.target(), "Content-Length", "0"), new byte[0]);
+    redirect(ex);
     return true;
+  }
+
+  /**
+   * {@code 307} to the same path and query on the BE, body unread. The FE says keep-alive, but a client that
+   * announced {@code Expect} never sent the body, so the engine closes the connection after this answer.
+   */
+  private void redirect(Exchange ex) throws IOException {
+    ex.send(307, Headers.of("location", server.backendUrl() + ex.request().target(), "content-length", "0",
+        "content-type", "text/html", "connection", "keep-alive"), new byte[0]);
   }
 
   /** BE side: Stream Load, and the error log of rejected rows. */
@@ -124,7 +130,7 @@ final class StarRocksStreamLoad {
       r.status = "Label Already Exists";
       r.existingJobStatus = labels.get(key);
       r.message = "Label [" + r.label + "] has already been used.";
-      sendText(ex, "text/plain; charset=utf-8", r.json());
+      sendText(ex, "application/json", r.json());
       return;
     }
     r.txnId = txnIds.incrementAndGet();
@@ -139,7 +145,7 @@ final class StarRocksStreamLoad {
       r.message = "Failed to decompress the body: " + e.getMessage();
     }
     r.bytes = raw.count;
-    sendText(ex, "text/plain; charset=utf-8", r.json());
+    sendText(ex, "application/json", r.json());
   }
 
   private void load(RawRequest req, LoadedTable table, CountingInput raw, StarRocksLoadResult r, String key)
@@ -248,7 +254,7 @@ final class StarRocksStreamLoad {
   private static void fail(Exchange ex, StarRocksLoadResult r, String message) throws IOException {
     r.status = "Fail";
     r.message = message;
-    sendText(ex, "text/plain; charset=utf-8", r.json());
+    sendText(ex, "application/json", r.json());
   }
 
   static void sendText(Exchange ex, String type, String body) throws IOException {

@@ -155,6 +155,6 @@ final class StarRocksTransactions {
     if (txnId >= 0) {
       sb.append(",\n    \"TxnId\": ").append(txnId);
     }
-    StarRocksStreamLoad.sendText(ex, "text/plain; charset=utf-8", sb.append(extra).append("\n}").toString());
+    StarRocksStreamLoad.sendText(ex, "application/json", sb.append(extra).append("\n}").toString());
   }
 }
