@@ -102,6 +102,13 @@ public final class ChClient implements DialectClient {
         if (format != null && userFormat == null) {
             b.queryParam("default_format", format.formatName());
         }
+        if (format != null) {
+            FormatSettings.of(format, facts.version()).forEach((k, v) -> {
+                if (!request.settings().containsKey(k) && !request.state().settings().containsKey(k)) {
+                    b.queryParam(k, v);
+                }
+            });
+        }
         if (get) {
             b.queryParam("query", text);
         } else {

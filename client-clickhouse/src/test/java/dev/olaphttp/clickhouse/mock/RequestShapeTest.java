@@ -79,6 +79,44 @@ class RequestShapeTest {
         assertThat(names).containsExactly("b_setting", "a_setting", "c_setting");
     }
 
+    private HttpUrl urlOf(String version, String sql, String userSetting) {
+        ch.statements.clear();
+        ch.enqueue(new MockResponse.Builder().body("").build());
+        try (SqlClient c = ch.builder(server).option(ClickHouseOptions.SERVER_VERSION, version).build()) {
+            var q = c.sql(sql);
+            if (userSetting != null) {
+                q = q.setting(userSetting, "7");
+            }
+            try {
+                q.list(r -> 1);
+            } catch (RuntimeException ignored) {
+                // the empty body is not a valid result; only the request matters here
+            }
+        }
+        return ch.statements.get(0).getUrl();
+    }
+
+    @Test
+    void formatSettingsAreSentOnlyToServersThatKnowThem() {
+        String json = "SELECT 1 FORMAT JSONCompactEachRowWithNamesAndTypes";
+        assertThat(urlOf("25.1", "SELECT 1", null).queryParameter("output_format_binary_write_json_as_string"))
+                .isEqualTo("1");
+        assertThat(urlOf("24.8", "SELECT 1", null).queryParameterNames())
+                .doesNotContain("output_format_binary_write_json_as_string");
+        HttpUrl mid = urlOf("24.8", json, null);
+        assertThat(mid.queryParameter("output_format_json_quote_denormals")).isEqualTo("1");
+        assertThat(mid.queryParameter("http_write_exception_in_output_format")).isEqualTo("0");
+        assertThat(mid.queryParameterNames()).doesNotContain("output_format_binary_write_json_as_string");
+        HttpUrl late = urlOf("25.12", json, null);
+        assertThat(late.queryParameter("output_format_json_quote_denormals")).isEqualTo("1");
+        assertThat(late.queryParameterNames()).doesNotContain("http_write_exception_in_output_format");
+        assertThat(urlOf("23.8", json, null).queryParameterNames()).doesNotContain("http_write_exception_in_output_format");
+        assertThat(urlOf("19.17", "SELECT 1", null).queryParameterNames())
+                .noneMatch(n -> n.startsWith("output_format") || n.startsWith("http_write"));
+        assertThat(urlOf("25.1", "SELECT 1", "output_format_binary_write_json_as_string")
+                .queryParameterValues("output_format_binary_write_json_as_string")).containsExactly("7");
+    }
+
     @Test
     void headerAuthenticationReplacesBasic() {
         ch.enqueue(empty());
