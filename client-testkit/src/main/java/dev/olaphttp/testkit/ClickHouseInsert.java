@@ -119,7 +119,7 @@ final class ClickHouseInsert {
       long bytes = load(table, canonical, map, data, batch, zone, skipUnknown);
       return batch.commit(bytes, token) ? new Result(batch.count(), bytes) : new Result(0, 0);
     } catch (LoadError e) {
-      throw failure(e, table);
+      throw failure(e, table, canonical);
     }
   }
 
@@ -184,19 +184,26 @@ final class ClickHouseInsert {
     }
   }
 
-  private static Failure failure(LoadError e, LoadedTable table) {
+  private static Failure failure(LoadError e, LoadedTable table, String format) {
+    String at = ": (at row " + e.row() + ")";
     return switch (e.kind()) {
-      case TRUNCATED -> new Failure(33, e.getMessage() + ": (at row " + e.row() + ")");
+      case TRUNCATED -> new Failure(33, e.getMessage() + at);
       case UNSUPPORTED -> new Failure(e.row() == 0 ? 16 : 48, e.getMessage());
-      case MALFORMED -> new Failure(117, e.getMessage() + ": (at row " + e.row() + ")");
-      case FIELD_COUNT -> new Failure(27, "Cannot parse input: expected '\\n' at end of row: (at row " + e.row()
-          + ")\n: \nRow " + e.row() + ":\n" + e.getMessage());
-      case BAD_VALUE -> e.type() == null
-          ? new Failure(6, "Cannot parse input: " + e.getMessage() + " for column " + e.column() + ": (at row "
-              + e.row() + ")")
-          : new Failure(27, "Cannot parse input: expected '\\t' before: '" + e.text() + "': (at row " + e.row()
-              + ")\n: \nRow " + e.row() + ":\nColumn " + table.indexOf(e.column()) + ", name: " + e.column()
-              + ", type: " + e.type() + ", parsed text: \"" + e.text() + "\"ERROR");
+      case MALFORMED -> new Failure(117, e.getMessage() + at);
+      case FIELD_COUNT -> new Failure(27, "Cannot parse input: expected '\\n' at end of row" + at + "\n: \nRow "
+          + e.row() + ":\n" + e.getMessage() + "\n\n: While executing ParallelParsingBlockInputFormat");
+      case BAD_VALUE -> {
+        String type = e.type() != null ? e.type() : table.columns().get(table.indexOf(e.column())).type();
+        if (e.type() == null || format.equals("Values")) {
+          yield new Failure(6, "Cannot parse string '" + e.text() + "' as " + type + ": syntax error at begin of "
+              + "string: While executing " + (format.equals("Values") ? "ValuesBlockInputFormat"
+              : "ParallelParsingBlockInputFormat"));
+        }
+        yield new Failure(27, "Cannot parse input: expected '\\t' before: '" + e.text() + "'" + at + "\n: \nRow "
+            + e.row() + ":\nColumn " + table.indexOf(e.column()) + ",   name: " + e.column() + ", type: " + type
+            + ", ERROR: text \"" + e.text().replace("\t", "<TAB>").replace("\n", "<LINE FEED>") + "\" is not like "
+            + type + "\n\n: While executing ParallelParsingBlockInputFormat");
+      }
     };
   }
 

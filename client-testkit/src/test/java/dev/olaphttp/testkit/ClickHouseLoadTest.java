@@ -59,6 +59,13 @@ class ClickHouseLoadTest {
     return client.newCall(b.build()).execute();
   }
 
+  private static String fixture(String name) throws IOException {
+    try (java.io.InputStream in = ClickHouseLoadTest.class.getResourceAsStream("/fixtures/clickhouse/errors/"
+        + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
@@ -123,6 +130,17 @@ class ClickHouseLoadTest {
       }
       try (Response r = post(s, "INSERT INTO events VALUES", utf8("(4, 'z', 2, '2024-01-01') (5"))) {
         assertThat(r.code()).isEqualTo(400);
+      }
+      try (Response r = post(s, "INSERT INTO events VALUES", utf8("(1, 'a', 1, '2024-01-01'), ('not a number', "
+          + "'b', 1, '2024-01-01')"))) {
+        assertThat(r.code()).isEqualTo(400);
+        String golden = fixture("type_mismatch_insert_values.txt");
+        String body = r.body().string();
+        assertThat(body).startsWith("Code: 6. DB::Exception: Cannot parse string 'not a number' as UInt32: syntax "
+            + "error at begin of string").endsWith("While executing ValuesBlockInputFormat. (CANNOT_PARSE_TEXT) "
+            + "(version 26.7.2.1 (official build))\n");
+        assertThat(golden).startsWith(body.substring(0, body.indexOf(": syntax error") + 14))
+            .endsWith("While executing ValuesBlockInputFormat. (CANNOT_PARSE_TEXT)");
       }
       assertThat(t.rows()).containsExactly(
           Arrays.asList(1L, "it's", new BigDecimal("0.00"), LocalDate.EPOCH),
@@ -204,9 +222,13 @@ class ClickHouseLoadTest {
         assertThat(r.code()).isEqualTo(400);
         assertThat(r.header("X-ClickHouse-Exception-Code")).isEqualTo("27");
         assertThat(r.body().string()).startsWith("Code: 27. DB::Exception: Cannot parse input")
-            .contains("Row 2:").contains("Column 0, name: id, type: UInt32, parsed text: \"x1\"")
-            .contains("(CANNOT_PARSE_INPUT_ASSERTION_FAILED)");
+            .contains("(at row 2)\n: \nRow 2:\nColumn 0,   name: id, type: UInt32, ERROR: text \"x1\" is not like "
+                + "UInt32\n\n: While executing ParallelParsingBlockInputFormat. (CANNOT_PARSE_INPUT_ASSERTION_FAILED)");
       }
+      String golden = fixture("type_mismatch_insert_tsv_body.txt");
+      assertThat(golden).startsWith("Code: 27. DB::Exception: Cannot parse input: expected '\\t' before: '")
+          .contains(": (at row 2)\n: \nRow 1:").contains("Row 2:\nColumn 0,   name: id, type: UInt32, ERROR: text \"")
+          .endsWith(": While executing ParallelParsingBlockInputFormat. (CANNOT_PARSE_INPUT_ASSERTION_FAILED)");
       try (Response r = post(s, "INSERT INTO events FORMAT TSV", utf8("1\ta\n"))) {
         assertThat(r.code()).isEqualTo(400);
         assertThat(r.body().string()).contains("Code: 27.").contains("Expect 4, but got 2");
