@@ -192,6 +192,24 @@ class ClickHouseQueryE2ETest {
     }
 
     @Test
+    void gzipResponsesDecodeAndAMidStreamExceptionInsideGzipStillFails() {
+        try (SqlClient client = SqlClient.connect(dsn(ch.server(), "compression=gzip"))) {
+            try (Stream<Long> s = client.sql("SELECT number FROM numbers(200000)").stream(r -> r.getLong(1))) {
+                assertThat(s.mapToLong(Long::longValue).sum()).isEqualTo(199999L * 200000 / 2);
+            }
+            ch.server().outputBufferBytes(512);
+            ch.server().when(SqlMatcher.contains("FROM flaky")).thenFailAfter(Table.numbers(50_000, "UInt64"), 20_000,
+                    241, "Memory limit (for query) exceeded");
+            long[] read = {0};
+            assertThatThrownBy(() -> client.sql("SELECT number FROM flaky").forEach(r -> read[0]++))
+                    .isInstanceOfSatisfying(dev.olaphttp.QueryFailedException.class,
+                            e -> assertThat(e.details().errorCode()).hasValue(241));
+            assertThat(read[0]).isEqualTo(20_000);
+        }
+        assertThat(E2e.requestsWith(ch.server(), "numbers(200000)").get(0).header("Accept-Encoding")).contains("gzip");
+    }
+
+    @Test
     void aGivenQueryIdIsSentAndReported() {
         try (SqlClient client = SqlClient.connect(dsn(ch.server(), ""));
                 RowCursor c = client.sql("SELECT 1").queryId("e2e-ch-1").stream()) {

@@ -8,6 +8,7 @@ import dev.olaphttp.NullValueException;
 import dev.olaphttp.ResultSizeException;
 import dev.olaphttp.RowCursor;
 import dev.olaphttp.SqlClient;
+import dev.olaphttp.SqlClientException;
 import dev.olaphttp.testkit.DatabendTestServer;
 import dev.olaphttp.testkit.SqlMatcher;
 import dev.olaphttp.testkit.Table;
@@ -190,6 +191,29 @@ class DatabendQueryE2ETest {
         }
         assertThat(db.server().requests().stream().filter(r -> r.path().contains("/page/")).count())
                 .as("1000 rows in pages of 97").isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void longPollsWithoutRowsAreFollowedUntilTheResultArrives() {
+        db.server().runningPolls(3);
+        assertThat(client.sql("SELECT number FROM numbers(250)").list(r -> r.getLong(1))).hasSize(250).endsWith(249L);
+        assertThat(db.server().requests().stream().filter(r -> r.path().contains("/page/")).count())
+                .as("three empty Running polls, then three pages").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aQueryThatExpiresWhileBeingReadIsAnErrorNeverACleanEnd() {
+        long[] read = {0};
+        assertThatThrownBy(() -> {
+            try (RowCursor c = client.sql("SELECT number FROM numbers(1000)").stream()) {
+                while (c.next()) {
+                    if (++read[0] == 150) {
+                        db.server().expire(c.queryId());
+                    }
+                }
+            }
+        }).isInstanceOf(SqlClientException.class);
+        assertThat(read[0]).isLessThan(1000);
     }
 
     @Test
