@@ -209,6 +209,25 @@ class ClickHouseQueryE2ETest {
         assertThat(E2e.requestsWith(ch.server(), "numbers(200000)").get(0).header("Accept-Encoding")).contains("gzip");
     }
 
+    @ParameterizedTest(name = "legacy18={0}")
+    @ValueSource(booleans = {false, true})
+    void parametersAreBoundOnTheServerOrAsSafeLiteralsOn18(boolean old) {
+        ClickHouseTestServer server = old ? legacy.server() : ch.server();
+        server.when(SqlMatcher.contains("FROM users")).thenReturn(Table.builder().column("n", "UInt8").row(1L).build());
+        try (SqlClient client = SqlClient.connect(dsn(server, ""))) {
+            long n = client.sql("SELECT n FROM users WHERE name = {name:String}").param("name", "O'Brien\\")
+                    .single(r -> r.getLong(1));
+            assertThat(n).isEqualTo(1L);
+        }
+        RecordedRequest sent = E2e.requestsWith(server, "FROM users").get(0);
+        if (old) {
+            assertThat(E2e.sqlOf(sent)).contains("'O\\'Brien\\\\'").doesNotContain("{name:String}");
+        } else {
+            assertThat(sent.queryParam("param_name")).isEqualTo("O'Brien\\\\");
+            assertThat(E2e.sqlOf(sent)).contains("{name:String}");
+        }
+    }
+
     @Test
     void aGivenQueryIdIsSentAndReported() {
         try (SqlClient client = SqlClient.connect(dsn(ch.server(), ""));

@@ -208,6 +208,17 @@ class DatabendFailureE2ETest {
     }
 
     @Test
+    void aQueryThatKeepsRunningTimesOutAndIsKilled() {
+        db.server().runningPolls(1_000_000);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.sql("SELECT number FROM numbers(10)").timeout(Duration.ofMillis(700)).execute())
+                .isInstanceOf(QueryTimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        E2e.awaitRequest(db.server(), r -> r.path().endsWith("/kill"), Duration.ofSeconds(5));
+        E2e.assertNoActiveConnections(http);
+    }
+
+    @Test
     void cancelFromAnotherThreadUnblocksAStalledReadAndKillsTheQuery() throws Exception {
         db.server().fault(PAGE, Fault.stallAfterBytes(50), 1);
         Query query = client.sql("SELECT number FROM numbers(1000)");

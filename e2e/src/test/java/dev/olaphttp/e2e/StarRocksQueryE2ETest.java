@@ -161,6 +161,20 @@ class StarRocksQueryE2ETest {
     }
 
     @Test
+    void parametersAreRenderedAsEscapedLiterals() {
+        sr.server().when(SqlMatcher.contains("FROM users")).thenReturn(Table.builder()
+                .column("n", "int(11)").row(1L).build());
+        long n = client.sql("SELECT n FROM users WHERE name = ? AND day = ? AND id IN (?)")
+                .param("O'Brien\\").param(LocalDate.of(2026, 1, 2)).param(List.of(1, 2, 3))
+                .single(r -> r.getLong(1));
+        assertThat(n).isEqualTo(1L);
+        String sent = E2e.requestsWith(sr.server(), "FROM users").get(0).bodyUtf8();
+        assertThat(sent).contains("'O\\\\'Brien\\\\\\\\'")
+                .contains("CAST('2026-01-02' AS DATE)")
+                .contains("IN (1, 2, 3)");
+    }
+
+    @Test
     void statementsTheHttpApiCannotRunAreRefusedBeforeSending() {
         assertThatThrownBy(() -> client.sql("INSERT INTO t VALUES (1)").execute())
                 .isInstanceOf(UnsupportedStatementException.class);
