@@ -1,7 +1,9 @@
 package dev.olaphttp.clickhouse.internal;
 
 import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.QueryInfo;
+import dev.olaphttp.QueryTimeoutException;
 import dev.olaphttp.SessionState;
 import dev.olaphttp.UnsupportedStatementException;
 import dev.olaphttp.clickhouse.ClickHouseInserts;
@@ -125,7 +127,17 @@ public final class ChClient implements DialectClient {
         if (rendered != null) {
             b.classifier(new ChErrors(rendered.expressions()));
         }
-        HttpResponse response = ctx.transport().execute(b.build());
+        HttpResponse response;
+        try {
+            response = ctx.transport().execute(b.build());
+        } catch (QueryCancelledException | QueryTimeoutException e) {
+            // cancelled or timed out while waiting for the headers (old servers send them only after 1 MiB of
+            // result or at the end): the query may still run on the server
+            if (request.cancellation().isCancelled() || e.httpStatus() <= 0) {
+                killer.kill(request.queryId());
+            }
+            throw e;
+        }
         facts.observe(response.endpoint(), ctx.scheduler());
         return new ChExecution(response, info, format, request.cancellation(), killer, delta.build(),
                 facts.knownVersion(), facts.zoneIfKnown(), ctx.listener());
