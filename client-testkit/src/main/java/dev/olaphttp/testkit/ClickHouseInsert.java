@@ -29,6 +29,8 @@ final class ClickHouseInsert {
   private static final Pattern INSERT = Pattern.compile("(?is)^\\s*insert\\s+into\\s+(?:table\\s+)?"
       + "`?(?:(\\w+)`?\\.`?)?(\\w+)`?\\s*(?:\\(([^)]*)\\))?\\s*(?:settings\\s+.*?)?\\s*"
       + "(?:(values)\\b(.*)|format\\s+(\\w+))?\\s*$");
+  private static final Pattern TARGET = Pattern.compile("(?is)^\\s*insert\\s+into\\s+(?:table\\s+)?"
+      + "`?(?:(\\w+)`?\\.`?)?(\\w+)");
   private static final Pattern HEAD_DONE = Pattern.compile("(?is).*\\b(format\\s+\\w+|values)\\s$");
 
   /** Result of one insert, for the response. */
@@ -89,19 +91,24 @@ final class ClickHouseInsert {
   /** Loads into the declared table; null when the table is not declared (the data is discarded). */
   static Result run(ClickHouseTestServer server, String statement, String database, InputStream data,
       String token, boolean legacy, ZoneId zone, boolean skipUnknown) throws IOException, Failure {
+    Matcher target = TARGET.matcher(statement);
+    LoadedTable table = null;
+    if (target.find()) {
+      table = server.findTable(target.group(1) != null ? target.group(1) : database, target.group(2));
+    }
+    if (table == null) {
+      data.transferTo(java.io.OutputStream.nullOutputStream());
+      return null; // undeclared: accepted and discarded, as the testkit always did
+    }
     Matcher m = INSERT.matcher(statement);
     if (!m.matches()) {
-      throw new Failure(62, "Syntax error: failed at position 1 (" + statement.split("\n")[0] + ")");
+      throw statement.toLowerCase(Locale.ROOT).matches("(?s).*\\bselect\\b.*")
+          ? new Failure(48, "INSERT ... SELECT is not simulated by the testkit")
+          : new Failure(62, "Syntax error: failed at position 1 (" + statement.split("\n")[0] + ")");
     }
     if (m.group(4) != null) {
       data = new java.io.SequenceInputStream(
           new java.io.ByteArrayInputStream(m.group(5).getBytes(StandardCharsets.UTF_8)), data);
-    }
-    String db = m.group(1) != null ? m.group(1) : database;
-    LoadedTable table = server.findTable(db, m.group(2));
-    if (table == null) {
-      data.transferTo(java.io.OutputStream.nullOutputStream());
-      return null; // undeclared: accepted and discarded, as the testkit always did
     }
     String format = m.group(6) == null ? "Values" : m.group(6);
     String canonical = canonical(format, legacy);

@@ -28,6 +28,9 @@ final class StarRocksStreamLoad {
   static final Pattern ROUTE = Pattern.compile("^/api/([^/]+)/([^/]+)/_stream_load$");
   private static final Pattern STATE = Pattern.compile("^/api/([^/]+)/get_load_state$");
   private static final int MAX_LOGGED = 1000;
+  /** Headers that change which rows load or how they read; refused rather than silently ignored. */
+  private static final List<String> UNSIMULATED =
+      List.of("where", "jsonpaths", "json_root", "enclose", "escape", "partial_update", "merge_condition");
 
   private final StarRocksTestServer server;
   final AtomicLong txnIds = new AtomicLong(1000);
@@ -165,6 +168,12 @@ final class StarRocksStreamLoad {
       throws IOException, LoadError {
     String enc = first(req.header("compression"), req.header("Content-Encoding"));
     InputStream data = enc != null && enc.trim().equalsIgnoreCase("gzip") ? new GZIPInputStream(raw, 8192) : raw;
+    for (String h : UNSIMULATED) {
+      if (req.header(h) != null) {
+        throw new LoadError(LoadError.Kind.UNSUPPORTED, 0, null, null, null,
+            "the " + h + " header is not simulated by the testkit");
+      }
+    }
     double maxRatio = parseRatio(req.header("max_filter_ratio"));
     int[] map = LoadRows.identity(table);
     String columns = req.header("columns");
@@ -187,10 +196,6 @@ final class StarRocksStreamLoad {
     LoadedTable.Batch batch = table.begin();
     String format = req.header("format");
     if (format != null && format.equalsIgnoreCase("json")) {
-      if (req.header("jsonpaths") != null) {
-        throw new LoadError(LoadError.Kind.UNSUPPORTED, 0, null, null, null,
-            "jsonpaths is not simulated by the testkit");
-      }
       Map<String, Integer> index = new HashMap<>();
       String[] names = new String[table.columns().size()];
       for (int i = 0; i < names.length; i++) {

@@ -245,6 +245,13 @@ class ClickHouseLoadTest {
         assertThat(r.code()).isEqualTo(404);
         assertThat(r.header("X-ClickHouse-Exception-Code")).isEqualTo("16");
       }
+      try (Response r = post(s, "INSERT INTO events SELECT * FROM numbers(3)", new byte[0])) {
+        assertThat(r.code()).isEqualTo(501);
+        assertThat(r.header("X-ClickHouse-Exception-Code")).isEqualTo("48");
+      }
+      try (Response r = post(s, "INSERT INTO undeclared SELECT 1", new byte[0])) {
+        assertThat(r.code()).isEqualTo(200);
+      }
       try (Response r = post(s, "INSERT INTO events FORMAT Parquet", utf8("x"))) {
         assertThat(r.code()).isEqualTo(404);
         assertThat(r.header("X-ClickHouse-Exception-Code")).isEqualTo("73");

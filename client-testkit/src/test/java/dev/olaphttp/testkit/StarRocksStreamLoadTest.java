@@ -183,12 +183,17 @@ class StarRocksStreamLoadTest {
         Map<String, Object> j = Json.object(r.body().string());
         assertThat(j).containsEntry("Status", "Fail").containsEntry("Message", "Access denied for loader@127.0.0.1");
       }
+      try (Response r = put(url, "1\ta\t1\n", "Authorization", AUTH, "where", "id > 0")) {
+        Map<String, Object> j = Json.object(r.body().string());
+        assertThat(j).containsEntry("Status", "Fail")
+            .containsEntry("Message", "the where header is not simulated by the testkit");
+      }
       try (Response r = put(s.backendUrl() + "/api/db1/nope/_stream_load", "1\n", "Authorization", AUTH)) {
         assertThat(Json.object(r.body().string())).containsEntry("Status", "Fail");
       }
       assertThat(t.rowCount()).isEqualTo(2);
       List<RecordedRequest> reqs = s.requests();
-      assertThat(reqs).hasSize(4);
+      assertThat(reqs).hasSize(5);
     }
   }
 }
