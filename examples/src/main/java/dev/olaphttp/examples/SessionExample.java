@@ -1,5 +1,6 @@
 package dev.olaphttp.examples;
 
+import dev.olaphttp.QueryFailedException;
 import dev.olaphttp.SqlClient;
 import dev.olaphttp.SqlSession;
 import java.io.PrintStream;
@@ -33,11 +34,20 @@ public final class SessionExample {
             // Both reach the server with every later statement of the session: ask it what it sees.
             out.println("ClickHouse session: " + session.state());
             out.println("  currentDatabase() = " + session.sql("SELECT currentDatabase()").single(r -> r.getString(1)));
-            out.println("  max_threads       = "
-                    + session.sql("SELECT getSetting('max_threads')").single(r -> r.getString(1)));
+            out.println("  max_threads       = " + maxThreads(session));
             // A one-shot statement does not see the session's state.
             out.println("  outside the session, currentDatabase() = "
                     + client.sql("SELECT currentDatabase()").single(r -> r.getString(1)));
+        }
+    }
+
+    /** max_threads as the server sees it: getSetting() from ClickHouse 20.7, system.settings before. */
+    private static String maxThreads(SqlSession session) {
+        try {
+            return session.sql("SELECT getSetting('max_threads')").single(r -> r.getString(1));
+        } catch (QueryFailedException unknownFunction) {
+            return session.sql("SELECT value FROM system.settings WHERE name = 'max_threads'")
+                    .single(r -> r.getString(1));
         }
     }
 
