@@ -24,6 +24,8 @@ final class DatabendQueries {
   private static final java.util.Set<String> DDL = java.util.Set.of("create", "drop", "alter", "truncate",
       "delete", "update", "remove", "grant", "revoke", "optimize", "vacuum");
 
+  private static final java.util.regex.Pattern FROM_STAGE =
+      java.util.regex.Pattern.compile("(?i)\\bfrom\\s+(@[^\\s;]+)");
   private static final java.util.regex.Pattern REMOVE =
       java.util.regex.Pattern.compile("(?is)^remove\\s+(@\\S+?)(?:\\s+pattern\\s*=.*)?$");
   private final DatabendTestServer server;
@@ -140,6 +142,11 @@ final class DatabendQueries {
       LoadedTable target = outcome == null && (word.equals("insert") || word.equals("replace"))
           ? DatabendLoad.target(server, stripped, s.database) : null;
       java.util.regex.Matcher remove = REMOVE.matcher(stripped);
+      java.util.regex.Matcher from = FROM_STAGE.matcher(stripped);
+      if (target != null && stageLocation == null && from.find()) {
+        stageLocation = from.group(1);
+        fileFormat.putAll(DatabendLoad.fileFormat(stripped));
+      }
       if (target != null && stageLocation != null) {
         DatabendLoad.Result r = DatabendLoad.fromStage(server, stripped, target,
             new DatabendLoad.Attachment(stageLocation, fileFormat, copyOptions),

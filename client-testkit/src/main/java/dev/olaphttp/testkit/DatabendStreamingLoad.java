@@ -24,7 +24,8 @@ final class DatabendStreamingLoad {
       return;
     }
     String context = req.header("X-DATABEND-QUERY-CONTEXT");
-    Matcher db = DATABASE.matcher(context == null ? "" : context);
+    String session = decodeContext(context);
+    Matcher db = DATABASE.matcher(session);
     String database = db.find() ? db.group(1) : "default";
     LoadedTable table = DatabendLoad.target(server, sql, database);
     if (table == null) {
@@ -62,6 +63,28 @@ final class DatabendStreamingLoad {
       g.writeEndObject();
       g.writeEndObject();
     });
-    server.sendJson(ex, 200, reply, List.of());
+    String echo = java.util.Base64.getUrlEncoder().encodeToString(
+        (session.isEmpty() ? "{\"database\":\"" + database + "\"}" : session)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<String[]> headers = new java.util.ArrayList<>();
+    headers.add(new String[] {"X-DATABEND-QUERY-CONTEXT", echo});
+    server.sendJson(ex, 200, reply, headers);
+  }
+
+  /** The session JSON of a query-context header: padded base64 (standard or URL-safe), or plain JSON. */
+  static String decodeContext(String header) {
+    if (header == null || header.isBlank()) {
+      return "";
+    }
+    String h = header.trim();
+    if (h.startsWith("{")) {
+      return h;
+    }
+    try {
+      return new String(java.util.Base64.getUrlDecoder().decode(h.replace('+', '-').replace('/', '_')),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 }

@@ -109,6 +109,28 @@ class DatabendLoadTest {
   }
 
   @Test
+  void insertFromAStagePathWithoutAttachmentAndStreamingLoadSessionContext() throws IOException {
+    upload("d.csv", "9,i,2024-01-09\n");
+    Map<String, Object> r = query("{\"sql\":\"INSERT INTO t FROM @~/load/d.csv FILE_FORMAT = (type = CSV)\"}");
+    assertThat(r.get("data")).isEqualTo(List.of(List.of("1")));
+    LoadedTable other = server.table("other.t", Column.of("v", "String"));
+    String context = java.util.Base64.getEncoder().encodeToString(
+        "{\"database\":\"other\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        .addFormDataPart("upload", "v.csv", RequestBody.create("hello\n", MediaType.get("text/csv"))).build();
+    Request req = new Request.Builder().url(server.url() + "/v1/streaming_load").put(body)
+        .header("Authorization", AUTH).header("X-DATABEND-QUERY-CONTEXT", context)
+        .header("X-DATABEND-SQL", "insert into t from @_databend_load file_format=(type=csv)").build();
+    try (Response resp = client.newCall(req).execute()) {
+      assertThat(resp.code()).isEqualTo(200);
+      assertThat(new String(java.util.Base64.getUrlDecoder().decode(resp.header("X-DATABEND-QUERY-CONTEXT")),
+          java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"database\":\"other\"}");
+    }
+    assertThat(other.rows()).containsExactly(List.of("hello"));
+    assertThat(table.rows()).containsExactly(Arrays.asList(9L, "i", LocalDate.of(2024, 1, 9)));
+  }
+
+  @Test
   void streamingLoadStreamsTheMultipartUpload() throws IOException {
     RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
         .addFormDataPart("upload", "data.csv", RequestBody.create("7|g|2024-01-07\n8|h|2024-01-08\n",
