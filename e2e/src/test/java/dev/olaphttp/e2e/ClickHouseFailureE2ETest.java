@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -203,8 +202,6 @@ class ClickHouseFailureE2ETest {
     }
 
     @Test
-    @Disabled("BUG: ClickHouse Query.cancel() while the first request waits for headers aborts the HTTP call but "
-            + "never sends KILL QUERY, so the server keeps running the statement")
     void cancelWhileTheServerHasNotAnsweredYetStillKillsTheQuery() throws Exception {
         start(false, "");
         server.fault(BIG_QUERY, Fault.delay(Duration.ofSeconds(3)), 1);
