@@ -1,8 +1,8 @@
 package dev.olaphttp.testkit;
 
-import dev.olaphttp.testkit.internal.DelimitedReader;
 import dev.olaphttp.testkit.internal.JsonRowReader;
 import dev.olaphttp.testkit.internal.LoadError;
+import dev.olaphttp.testkit.internal.RecordSource;
 import dev.olaphttp.testkit.internal.TextValues;
 import dev.olaphttp.testkit.internal.TypeSpec;
 import java.io.IOException;
@@ -42,7 +42,7 @@ final class LoadRows {
     return m;
   }
 
-  /** Maps input field names to columns; an unknown name yields the name itself via {@code unknown}. */
+  /** Maps input field names to columns (case-insensitive); an unknown name is a load error. */
   static int[] byNames(LoadedTable t, List<String> names) throws LoadError {
     int[] m = new int[names.size()];
     for (int i = 0; i < m.length; i++) {
@@ -63,8 +63,8 @@ final class LoadRows {
     return filtered;
   }
 
-  /** Reads every delimited record into {@code batch}. */
-  void delimited(dev.olaphttp.testkit.internal.RecordSource in, LoadedTable.Batch batch, Policy policy) throws IOException, LoadError {
+  /** Reads every text record (delimited or VALUES) into {@code batch}. */
+  void delimited(RecordSource in, LoadedTable.Batch batch, Policy policy) throws IOException, LoadError {
     List<Object> fields = new ArrayList<>(map.length);
     while (true) {
       boolean more;

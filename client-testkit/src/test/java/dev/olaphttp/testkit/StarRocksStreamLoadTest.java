@@ -174,6 +174,12 @@ class StarRocksStreamLoadTest {
         assertThat(Json.object(r.body().string())).containsEntry("Status", "Success");
       }
       assertThat(t.rows()).containsExactly(Arrays.asList(5L, "n1", null), Arrays.asList(6L, null, 0.5));
+      try (Response r = put(url, "{\"id\":\"bad\",\"name\":\"q\"}\n{\"id\":7,\"name\":\"r\"}\n", "Authorization", AUTH,
+          "format", "json", "max_filter_ratio", "0.5")) {
+        Map<String, Object> j = Json.object(r.body().string());
+        assertThat(j).containsEntry("Status", "Success").containsEntry("NumberFilteredRows", 1L)
+            .containsEntry("NumberLoadedRows", 1L);
+      }
       try (Response r = put(url, "{\"id\":1", "Authorization", AUTH, "format", "json")) {
         Map<String, Object> j = Json.object(r.body().string());
         assertThat(j).containsEntry("Status", "Fail");
@@ -191,9 +197,9 @@ class StarRocksStreamLoadTest {
       try (Response r = put(s.backendUrl() + "/api/db1/nope/_stream_load", "1\n", "Authorization", AUTH)) {
         assertThat(Json.object(r.body().string())).containsEntry("Status", "Fail");
       }
-      assertThat(t.rowCount()).isEqualTo(2);
+      assertThat(t.rowCount()).isEqualTo(3);
       List<RecordedRequest> reqs = s.requests();
-      assertThat(reqs).hasSize(5);
+      assertThat(reqs).hasSize(6);
     }
   }
 }

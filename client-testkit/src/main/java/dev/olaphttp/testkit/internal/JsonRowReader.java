@@ -69,6 +69,7 @@ public final class JsonRowReader implements AutoCloseable {
             "Cannot parse input: expected '{' before: '" + p.getText() + "'");
       }
       Arrays.fill(seen, false);
+      LoadError bad = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         Integer i = index.get(p.currentName());
         JsonToken v = p.nextToken();
@@ -81,7 +82,14 @@ public final class JsonRowReader implements AutoCloseable {
           continue;
         }
         seen[i] = true;
-        out[i] = value(i, v);
+        try {
+          out[i] = value(i, v);
+        } catch (LoadError e) {
+          bad = bad == null ? e : bad; // finish the object so the next row starts cleanly
+        }
+      }
+      if (bad != null) {
+        throw bad;
       }
       for (int i = 0; i < seen.length; i++) {
         if (!seen[i]) {
