@@ -41,7 +41,7 @@ public final class ChClient implements DialectClient {
         this.facts = new ServerFacts(ctx.transport(), calls, options.fixedVersion(), ctx.config().endpoints());
         this.killer = new Killer(ctx.transport(), calls, ctx.scheduler(), options.killOnCancel());
         this.extensions = new Extensions(ctx, calls, facts, killer);
-        this.loader = new ChLoader(ctx, calls, facts);
+        this.loader = new ChLoader(ctx, calls, facts, killer);
     }
 
     /** Opens the per-client half of the dialect; validates the options. */

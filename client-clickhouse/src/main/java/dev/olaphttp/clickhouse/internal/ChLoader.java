@@ -4,7 +4,9 @@ import dev.olaphttp.DataFormat;
 import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.InsertResult;
 import dev.olaphttp.ProtocolException;
+import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.QueryStats;
+import dev.olaphttp.QueryTimeoutException;
 import dev.olaphttp.TransportException;
 import dev.olaphttp.clickhouse.internal.format.RowBinaryEncoder;
 import dev.olaphttp.spi.ClientContext;
@@ -34,15 +36,18 @@ final class ChLoader {
     private final ClientContext ctx;
     private final ChCalls calls;
     private final ServerFacts facts;
+    private final Killer killer;
 
-    ChLoader(ClientContext ctx, ChCalls calls, ServerFacts facts) {
+    ChLoader(ClientContext ctx, ChCalls calls, ServerFacts facts, Killer killer) {
         this.ctx = ctx;
         this.calls = calls;
         this.facts = facts;
+        this.killer = killer;
     }
 
     InsertResult load(InsertRequest request) {
         String rowFormat = rowFormatOption(request.options());
+        boolean gzip = gzipOption(request.options());
         String table = quoteTable(request.table());
         List<String> columns = request.columns();
         HttpBody body;
@@ -89,11 +94,14 @@ final class ChLoader {
         }
         HttpCall.Builder b = calls.base("POST", request.loadId(), request.state(), settings, null)
                 .queryParam("query", sql.toString())
-                .body(body)
+                .body(gzip ? ChCalls.gzip(body) : body)
                 .idempotent(false)
                 .info(request.info())
                 .deadline(request.deadline())
                 .cancellation(request.cancellation());
+        if (gzip) {
+            b.header("Content-Encoding", "gzip");
+        }
         try (HttpResponse r = ctx.transport().execute(b.build())) {
             ChExecution.NoResultBody.check(r, request.loadId());
             QueryStats s = ChHeaders.summary(r);
@@ -120,6 +128,11 @@ final class ChLoader {
                     + (label == null ? "; this server has no insert_deduplication_token: check the table before "
                             + "loading again" : "; load again with label " + label + " to have it deduplicated")
                     + ": " + e.getMessage(), e, e.details(), true);
+        } catch (QueryCancelledException | QueryTimeoutException e) {
+            if (request.cancellation().isCancelled() || e.httpStatus() <= 0) {
+                killer.kill(request.loadId()); // the server may still be inserting what it received
+            }
+            throw e;
         } catch (RuntimeException e) {
             RuntimeException bad = counter == null ? null : counter.failure();
             if (bad != null) {
@@ -129,12 +142,26 @@ final class ChLoader {
         }
     }
 
+    /** The {@code compress} load option ({@code gzip} or {@code none}); default: the client's compress_request. */
+    private boolean gzipOption(Map<String, String> options) {
+        String c = options.get("compress");
+        if (c == null) {
+            return calls.compressRequest();
+        }
+        return switch (c.toLowerCase(java.util.Locale.ROOT)) {
+            case "gzip" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("load option compress must be gzip or none");
+        };
+    }
+
     /** The {@code format} load option: {@code RowBinary}, {@code TabSeparated}/{@code TSV}, or none (automatic). */
     private static String rowFormatOption(Map<String, String> options) {
         for (String k : options.keySet()) {
-            if (!k.equals("format")) {
-                throw new IllegalArgumentException("the ClickHouse dialect's only load option is format "
-                        + "(RowBinary or TabSeparated); use setting(...) for ClickHouse settings, got " + options.keySet());
+            if (!k.equals("format") && !k.equals("compress")) {
+                throw new IllegalArgumentException("the ClickHouse dialect's load options are format (RowBinary or "
+                        + "TabSeparated) and compress (gzip or none); use setting(...) for ClickHouse settings, got "
+                        + options.keySet());
             }
         }
         String f = options.get("format");

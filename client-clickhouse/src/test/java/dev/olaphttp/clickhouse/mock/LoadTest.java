@@ -128,4 +128,32 @@ class LoadTest {
                 .hasMessageStartingWith("row 2, column 'id'").hasMessageNotContaining("300");
         assertThat(ch.poolIdle()).isTrue();
     }
+
+    @Test
+    void gzipBodiesAndPassedThroughSettings() throws Exception {
+        ch.enqueue(new MockResponse.Builder().body("id\tUInt32\t\t\t\t\t\n").build());
+        ch.enqueue(new MockResponse.Builder().body("").build());
+        client.insert("t").option("compress", "gzip").setting("async_insert", "1").setting("wait_for_async_insert", "1")
+                .rows(List.of(new Object[] {1}, new Object[] {258}));
+        RecordedRequest load = ch.statements.get(1);
+        assertThat(load.getHeaders().get("Content-Encoding")).isEqualTo("gzip");
+        assertThat(load.getUrl().queryParameter("async_insert")).isEqualTo("1");
+        assertThat(load.getUrl().queryParameter("wait_for_async_insert")).isEqualTo("1");
+        byte[] plain = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(load.getBody().toByteArray()))
+                .readAllBytes();
+        assertThat(java.util.HexFormat.of().formatHex(plain)).isEqualTo("0100000002010000");
+        assertThatThrownBy(() -> client.insert("t").option("compress", "zip").rows(List.<Object[]>of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gzip or none");
+    }
+
+    @Test
+    void aLoadTimedOutWhileTheServerWorksIsKilled() throws Exception {
+        ch.enqueue(new MockResponse.Builder().headersDelay(30, java.util.concurrent.TimeUnit.SECONDS).body("").build());
+        assertThatThrownBy(() -> client.insert("t").timeout(java.time.Duration.ofMillis(300)).from(
+                new ByteArrayInputStream("1\n".getBytes(StandardCharsets.UTF_8)), DataFormat.TSV))
+                .isInstanceOf(QueryTimeoutException.class);
+        String id = ch.statements.get(0).getUrl().queryParameter("query_id");
+        assertThat(ch.awaitKill(id)).isTrue();
+        assertThat(ch.statements).hasSize(1);
+    }
 }

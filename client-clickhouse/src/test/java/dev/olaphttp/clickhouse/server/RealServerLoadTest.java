@@ -74,4 +74,15 @@ class RealServerLoadTest {
                 .isInstanceOf(QueryFailedException.class)
                 .satisfies(e -> assertThat(((QueryFailedException) e).errorCode()).hasValue(60));
     }
+
+    @Test
+    void gzipRowBinaryLoadsOn1816() {
+        client.sql("CREATE TABLE load_gz (id UInt64, s String) ENGINE = Memory").execute();
+        InsertResult r = client.insert("load_gz").option("compress", "gzip")
+                .rows(Stream.iterate(0L, i -> i < 5000, i -> i + 1).map(i -> new Object[] {i, "s" + i}));
+        assertThat(r.rowsWritten()).isEqualTo(5000);
+        assertThat(client.sql("SELECT count(), sum(id), sum(length(s)) FROM load_gz")
+                .list(x -> x.getLong(1) + " " + x.getLong(2) + " " + x.getLong(3)))
+                .containsExactly("5000 12497500 23890");
+    }
 }
