@@ -69,7 +69,7 @@ class DatabendLoadTest {
 
   @Test
   void stagedCsvTsvAndNdjsonAreParsedIntoTheTableAndPurgeRemovesTheFile() throws IOException {
-    upload("a.csv", "1,\"x, y\",2024-01-01\n2,\\N,2024-01-02\n");
+    upload("a.csv", "1,\"x, y\",2024-01-01\r\n2,\\N,\"2024-01-02\"\r\n");
     Map<String, Object> r = query(attach("a.csv", "{\"type\":\"CSV\"}", true));
     assertThat(r.get("data")).isEqualTo(List.of(List.of("2")));
     assertThat(server.stagedFiles()).doesNotContainKey("@~/load/a.csv");

@@ -108,6 +108,9 @@ public final class DelimitedReader implements RecordSource {
           b = read();
         }
       }
+      if (quoted && b == '\r' && delimiter == '\n') {
+        b = read(); // CRLF line ends
+      }
       out.add(value(quoted, escapedNull));
       if (b == separator) {
         b = read();
