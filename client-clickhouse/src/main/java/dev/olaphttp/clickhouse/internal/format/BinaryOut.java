@@ -67,6 +67,58 @@ public final class BinaryOut {
         pos += len;
     }
 
+    /**
+     * Writes a string as a varint length and its UTF-8 bytes, encoding straight into the buffer (no byte array per
+     * value).
+     *
+     * @throws IllegalArgumentException for an unpaired surrogate (not valid UTF-16)
+     */
+    void writeUtf8(CharSequence s) throws IOException {
+        int n = s.length();
+        long len = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                len++;
+            } else if (c < 0x800) {
+                len += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                len += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("the string has an unpaired surrogate (not valid UTF-16)");
+            } else {
+                len += 3;
+            }
+        }
+        writeVarUInt(len);
+        if (len > buf.length) {
+            byte[] b = s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            write(b, 0, b.length);
+            return;
+        }
+        ensure((int) len);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                buf[pos++] = (byte) c;
+            } else if (c < 0x800) {
+                buf[pos++] = (byte) (0xC0 | c >> 6);
+                buf[pos++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c)) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                buf[pos++] = (byte) (0xF0 | cp >> 18);
+                buf[pos++] = (byte) (0x80 | (cp >> 12 & 0x3F));
+                buf[pos++] = (byte) (0x80 | (cp >> 6 & 0x3F));
+                buf[pos++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                buf[pos++] = (byte) (0xE0 | c >> 12);
+                buf[pos++] = (byte) (0x80 | (c >> 6 & 0x3F));
+                buf[pos++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+    }
+
     void zeros(int n) throws IOException {
         for (int i = 0; i < n; i++) {
             writeByte(0);

@@ -87,7 +87,8 @@ final class Coerce {
         }
         double d = float64(v);
         float f = (float) d;
-        if (!Double.isNaN(d) && f != d) {
+        // exact, or the same shortest decimal (0.1 is 0.1 as a float too); otherwise the value would change
+        if (!Double.isNaN(d) && f != d && !Float.toString(f).equals(Double.toString(d))) {
             throw new IllegalArgumentException("the value is not exact as Float32");
         }
         return f;

@@ -125,9 +125,17 @@ public final class RowBinaryEncoder {
                 return (out, v) -> out.writeIntLE((int) Coerce.integer(v, 0, 0xffffffffL));
             case INT64:
                 return (out, v) -> out.writeLongLE(Coerce.integer(v, Long.MIN_VALUE, Long.MAX_VALUE));
-            case UINT64, INT128, UINT128, INT256, UINT256: {
-                int size = t.kind() == TypeKind.UINT64 ? 8 : t.kind() == TypeKind.INT128 || t.kind() == TypeKind.UINT128 ? 16 : 32;
-                boolean unsigned = t.kind() == TypeKind.UINT64 || t.kind() == TypeKind.UINT128 || t.kind() == TypeKind.UINT256;
+            case UINT64:
+                return (out, v) -> {
+                    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                        out.writeLongLE(Coerce.integer(v, 0, Long.MAX_VALUE));
+                    } else {
+                        wide(out, Coerce.bigInteger(v, 64, true), 8);
+                    }
+                };
+            case INT128, UINT128, INT256, UINT256: {
+                int size = t.kind() == TypeKind.INT128 || t.kind() == TypeKind.UINT128 ? 16 : 32;
+                boolean unsigned = t.kind() == TypeKind.UINT128 || t.kind() == TypeKind.UINT256;
                 return (out, v) -> wide(out, Coerce.bigInteger(v, size * 8, unsigned), size);
             }
             case FLOAT32:
@@ -149,6 +157,10 @@ public final class RowBinaryEncoder {
             }
             case STRING:
                 return (out, v) -> {
+                    if (v instanceof String s) {
+                        out.writeUtf8(s);
+                        return;
+                    }
                     byte[] b = Coerce.bytes(v);
                     out.writeVarUInt(b.length);
                     out.write(b, 0, b.length);

@@ -76,6 +76,12 @@ class RowBinaryEncoderTest {
         assertThat(hex("Map(String, UInt8)", Map.of("k", 7))).isEqualTo("01016b07");
         assertThat(hex("Float32", Float.NaN)).isEqualTo("0000c07f");
         assertThat(hex("String", new byte[] {(byte) 0xff})).isEqualTo("01ff");
+        assertThat(hex("String", "aé€😀")).isEqualTo("0a61c3a9e282acf09f9880");
+        assertThat(hex("String", new StringBuilder("é"))).isEqualTo("02c3a9");
+        String big = "é".repeat(40_000); // longer than the write buffer
+        assertThat(encode("String", big)).hasSize(3 + 80_000).startsWith((byte) 0x80, (byte) 0xf1, (byte) 0x04);
+        assertThat(decode("String", encode("String", big))).isEqualTo(big);
+        assertThat(hex("UInt64", Long.MAX_VALUE)).isEqualTo("ffffffffffffff7f");
     }
 
     @Test
@@ -94,7 +100,7 @@ class RowBinaryEncoderTest {
                 BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE)},
             {"UInt256", "12345678901234567890123456789", new BigInteger("12345678901234567890123456789")},
             {"Float32", Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY}, {"Float64", "nan", Double.NaN},
-            {"Float64", -0.0, -0.0},
+            {"Float64", -0.0, -0.0}, {"Float32", 0.1, 0.1f}, {"Float32", "2.5", 2.5f},
             {"Decimal(9, 4)", "-99999.9999", new BigDecimal("-99999.9999")},
             {"Decimal64(6)", 12, new BigDecimal("12.000000")},
             {"Decimal128(10)", new BigDecimal("-1E+27"), new BigDecimal("-1000000000000000000000000000.0000000000")},
@@ -125,10 +131,10 @@ class RowBinaryEncoderTest {
         Object[][] bad = {
             {"UInt8", 256}, {"Int8", -129}, {"UInt64", -1}, {"Int64", new BigInteger("9223372036854775808")},
             {"UInt32", "x"}, {"Decimal32(2)", new BigDecimal("1.234")}, {"Decimal(3, 0)", 1000},
-            {"Float32", 0.1}, {"Float64", Long.MAX_VALUE}, {"FixedString(1)", "ab"}, {"Date", LocalDate.of(1969, 1, 1)},
+            {"Float32", 0.1000000001}, {"Float32", 1e300}, {"Float64", Long.MAX_VALUE}, {"FixedString(1)", "ab"}, {"Date", LocalDate.of(1969, 1, 1)},
             {"DateTime('UTC')", Instant.parse("2026-01-01T00:00:00.5Z")}, {"DateTime64(3)", Instant.ofEpochSecond(0, 1)},
             {"Enum8('a' = 1)", "c"}, {"Enum8('a' = 1)", 2}, {"IPv4", "example.com"}, {"IPv4", "::1"},
-            {"String", "\uD800"}, {"String", 5}, {"Int32", null}, {"Tuple(Int32, Int32)", List.of(1)},
+            {"String", "\uD800"}, {"String", "a\uDC00b"}, {"String", "\uD83D"}, {"String", 5}, {"UInt64", -1L}, {"Int32", null}, {"Tuple(Int32, Int32)", List.of(1)},
             {"Map(String, String)", List.of()}, {"UUID", "not-a-uuid-value"}, {"Bool", 2},
         };
         for (Object[] c : bad) {
