@@ -12,7 +12,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -24,6 +23,7 @@ final class Conversions {
     private final Schema schema;
     private final TypeKind[] kinds;
     private final ErrorDetails details;
+    private final ClassConversions byClass = new ClassConversions(this);
 
     Conversions(Schema schema, ErrorDetails details) {
         this.schema = schema;
@@ -43,7 +43,7 @@ final class Conversions {
                 + getter + " cannot return it: check isNull() or use get(index, BoxedType.class)", details);
     }
 
-    private TypeConversionException cannot(int c, String target, Object value, Throwable cause) {
+    TypeConversionException cannot(int c, String target, Object value, Throwable cause) {
         Column col = schema.columns().get(c);
         return new TypeConversionException("column " + (c + 1) + " (" + col.name() + " " + col.type().name()
                 + ") cannot be read as " + target + (value == null ? "" : " (value of " + value.getClass().getSimpleName() + ")"),
@@ -302,196 +302,41 @@ final class Conversions {
     }
 
     Instant getInstant(RowValues v, int c) {
-        Object o = getObject(v, c);
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof LocalDateTime ldt) {
-            return ldt.toInstant(ZoneOffset.UTC);
-        }
-        if (o instanceof LocalDate d) {
-            return d.atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-        throw cannot(c, "Instant", o, null);
+        return temporal(v, c, "Instant", Temporals::toInstant);
     }
 
     LocalDate getLocalDate(RowValues v, int c) {
-        Object o = getObject(v, c);
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof LocalDateTime ldt) {
-            return ldt.toLocalDate();
-        }
-        if (o instanceof ZonedDateTime z) {
-            return z.toLocalDate();
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toLocalDate();
-        }
-        if (o instanceof String s) {
-            try {
-                return LocalDate.parse(s.trim());
-            } catch (DateTimeParseException e) {
-                throw cannot(c, "LocalDate", o, e);
-            }
-        }
-        throw cannot(c, "LocalDate", o, null);
+        return temporal(v, c, "LocalDate", Temporals::toLocalDate);
     }
 
     LocalDateTime getLocalDateTime(RowValues v, int c) {
-        Object o = getObject(v, c);
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDateTime ldt) {
-            return ldt;
-        }
-        if (o instanceof ZonedDateTime z) {
-            return z.toLocalDateTime();
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toLocalDateTime();
-        }
-        if (o instanceof LocalDate d) {
-            return d.atStartOfDay();
-        }
-        if (o instanceof Instant i) {
-            return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-        }
-        throw cannot(c, "LocalDateTime", o, null);
+        return temporal(v, c, "LocalDateTime", Temporals::toLocalDateTime);
     }
 
     OffsetDateTime getOffsetDateTime(RowValues v, int c) {
+        return temporal(v, c, "OffsetDateTime", Temporals::toOffsetDateTime);
+    }
+
+    /** Reads the value and converts it with {@code convert}, which returns {@code null} for unsupported types. */
+    private <T> T temporal(RowValues v, int c, String target, java.util.function.Function<Object, T> convert) {
         Object o = getObject(v, c);
         if (o == null) {
             return null;
         }
-        if (o instanceof OffsetDateTime odt) {
-            return odt;
+        T r;
+        try {
+            r = convert.apply(o);
+        } catch (java.time.DateTimeException e) {
+            throw cannot(c, target, o, e);
         }
-        if (o instanceof ZonedDateTime z) {
-            return z.toOffsetDateTime();
+        if (r == null) {
+            throw cannot(c, target, o, null);
         }
-        if (o instanceof LocalDateTime ldt) {
-            return ldt.atOffset(ZoneOffset.UTC);
-        }
-        if (o instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        if (o instanceof LocalDate d) {
-            return d.atStartOfDay().atOffset(ZoneOffset.UTC);
-        }
-        throw cannot(c, "OffsetDateTime", o, null);
+        return r;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** The value converted to {@code type}; see {@link ClassConversions}. */
     <T> T get(RowValues v, int c, Class<T> type) {
-        if (type.isPrimitive()) {
-            return (T) getPrimitive(v, c, type);
-        }
-        if (v.isNull(c)) {
-            return null;
-        }
-        Object r;
-        if (type == Object.class) {
-            r = v.getObject(c);
-        } else if (type == String.class) {
-            r = getString(v, c);
-        } else if (type == Long.class) {
-            r = getLong(v, c);
-        } else if (type == Integer.class) {
-            r = getInt(v, c);
-        } else if (type == Short.class) {
-            r = (short) narrow(v, c, Short.MIN_VALUE, Short.MAX_VALUE, "short");
-        } else if (type == Byte.class) {
-            r = (byte) narrow(v, c, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
-        } else if (type == Double.class) {
-            r = getDouble(v, c);
-        } else if (type == Float.class) {
-            r = (float) getDouble(v, c);
-        } else if (type == Boolean.class) {
-            r = getBoolean(v, c);
-        } else if (type == BigDecimal.class) {
-            r = getBigDecimal(v, c);
-        } else if (type == BigInteger.class) {
-            r = getBigInteger(v, c);
-        } else if (type == Instant.class) {
-            r = getInstant(v, c);
-        } else if (type == LocalDate.class) {
-            r = getLocalDate(v, c);
-        } else if (type == LocalDateTime.class) {
-            r = getLocalDateTime(v, c);
-        } else if (type == OffsetDateTime.class) {
-            r = getOffsetDateTime(v, c);
-        } else if (type == ZonedDateTime.class) {
-            Object o = v.getObject(c);
-            r = o instanceof ZonedDateTime z ? z : getOffsetDateTime(v, c).toZonedDateTime();
-        } else if (type == LocalTime.class) {
-            Object o = v.getObject(c);
-            r = o instanceof LocalTime t ? t : getLocalDateTime(v, c).toLocalTime();
-        } else if (type == UUID.class) {
-            Object o = v.getObject(c);
-            try {
-                r = o instanceof UUID u ? u : UUID.fromString(getString(v, c).trim());
-            } catch (IllegalArgumentException e) {
-                throw cannot(c, "UUID", o, e);
-            }
-        } else if (type == byte[].class) {
-            r = getBytes(v, c);
-        } else if (type.isEnum()) {
-            String s = getString(v, c);
-            try {
-                r = Enum.valueOf((Class<? extends Enum>) type, s);
-            } catch (IllegalArgumentException e) {
-                throw cannot(c, type.getSimpleName(), s, e);
-            }
-        } else {
-            Object o = v.getObject(c);
-            if (!type.isInstance(o)) {
-                throw cannot(c, type.getName(), o, null);
-            }
-            r = o;
-        }
-        return (T) r;
-    }
-
-    private long narrow(RowValues v, int c, long min, long max, String name) {
-        long l = getLong(v, c);
-        if (l < min || l > max) {
-            throw cannot(c, name + " (out of range)", l, null);
-        }
-        return l;
-    }
-
-    private Object getPrimitive(RowValues v, int c, Class<?> type) {
-        if (type == long.class) {
-            return getLong(v, c);
-        } else if (type == int.class) {
-            return getInt(v, c);
-        } else if (type == double.class) {
-            return getDouble(v, c);
-        } else if (type == boolean.class) {
-            return getBoolean(v, c);
-        } else if (type == float.class) {
-            return (float) getDouble(v, c);
-        } else if (type == short.class) {
-            return (short) narrow(v, c, Short.MIN_VALUE, Short.MAX_VALUE, "short");
-        } else if (type == byte.class) {
-            return (byte) narrow(v, c, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
-        }
-        throw cannot(c, type.getName(), null, null);
+        return byClass.get(v, c, type);
     }
 }
