@@ -43,7 +43,7 @@ class StarRocksStreamLoadTest {
   }
 
   @Test
-  void frontendRedirectsWithoutReadingTheBodyOnlyWhenExpectIsSent() throws IOException {
+  void frontendRedirectsWithoutReadingTheBodyOnlyWhenExpectIsSent() throws Exception {
     try (StarRocksTestServer s = new StarRocksTestServer()) {
       table(s);
       try (Response r = put(s.streamLoadUrl("db1", "t"), "1\ta\t2\n", "Authorization", AUTH)) {
@@ -56,6 +56,11 @@ class StarRocksStreamLoadTest {
         assertThat(r.code()).isEqualTo(307);
         assertThat(r.header("Location")).isEqualTo(s.backendUrl() + "/api/db1/t/_stream_load");
       }
+      for (int i = 0; i < 200 && s.openConnectionCount() > 0; i++) {
+        Thread.sleep(10);
+      }
+      assertThat(s.openConnectionCount()).as("the FE connection with the unsent body is closed").isZero();
+      assertThat(client.connectionPool().connectionCount()).as("and not pooled by the client").isZero();
       RecordedRequest redirected = s.requests().get(1);
       assertThat(redirected.header("Expect")).isEqualTo("100-continue");
       assertThat(redirected.body()).as("the FE never reads the body").isEmpty();
