@@ -88,7 +88,14 @@ final class ChExecution implements QueryExecution {
                 throw response.readFailure(e, 0);
             }
             String tz = response.header("X-ClickHouse-Timezone");
-            ZoneId zone = tz != null ? ZoneId.of(tz) : (fallbackZone != null ? fallbackZone : ZoneOffset.UTC);
+            ZoneId zone;
+            try {
+                zone = tz != null ? ZoneId.of(tz) : (fallbackZone != null ? fallbackZone : ZoneOffset.UTC);
+            } catch (java.time.DateTimeException e) {
+                throw new dev.olaphttp.ProtocolException("unknown time zone in X-ClickHouse-Timezone: "
+                        + (tz.length() > 40 ? tz.substring(0, 40) : tz), e,
+                        dev.olaphttp.ErrorDetails.of(ChErrors.DIALECT, info.queryId()));
+            }
             DecoderContext ctx = new DecoderContext(
                     zone,
                     response.header("X-ClickHouse-Exception-Tag"),

@@ -66,6 +66,10 @@ class StartCancelTest {
         ch.enqueue(new MockResponse.Builder().body("x\nUInt8\n1\nnot-a-number\n" + "2\n".repeat(50_000)).build());
         assertThatThrownBy(() -> client.sql("SELECT x FROM t").list(r -> r.getLong(1)))
                 .isInstanceOf(ProtocolException.class);
+        ch.enqueue(new MockResponse.Builder().addHeader("X-ClickHouse-Timezone", "Mars/Olympus").body("x\nUInt8\n1\n")
+                .build());
+        assertThatThrownBy(() -> client.sql("SELECT x FROM t").list(r -> r.getLong(1)))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("unknown time zone in X-ClickHouse-Timezone");
         assertThat(ch.poolIdle()).isTrue();
         ch.enqueue(new MockResponse.Builder().body("x\nUInt8\n7\n").build());
         assertThat(client.sql("SELECT x FROM t").list(r -> r.getLong(1))).containsExactly(7L);
