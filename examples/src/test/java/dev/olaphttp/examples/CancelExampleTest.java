@@ -35,8 +35,9 @@ class CancelExampleTest {
      * system.processes a minute later), because nothing asked the server to stop it.
      */
     @Test
-    @Disabled("BUG clickhouse dialect: Query.cancel() while the first request waits for headers aborts the HTTP call "
-            + "but ChClient.start sends no KILL QUERY, so the server keeps running the query")
+    @Disabled("BUG clickhouse dialect: the KILL for a query cancelled before headers (a3d7e6c) is queued on the "
+            + "client's executor; closing the SqlClient right after the QueryCancelledException (try-with-resources, "
+            + "as CancelExample does) drops it, so the query keeps running on the server")
     void theServerIsAskedToStopTheCancelledQuery() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Targets targets = Targets.of(new String[0], Map.of(), Capture.into(bytes))) {
