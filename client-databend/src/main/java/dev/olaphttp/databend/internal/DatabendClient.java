@@ -36,7 +36,6 @@ final class DatabendClient implements DialectClient {
                     return size() > 256;
                 }
             });
-    private final Map<String, String[]> afterFailure = new ConcurrentHashMap<>();
     private final Object loginLock = new Object();
     private final StagesImpl stages;
     private final DatabendLoader loader;
@@ -102,17 +101,6 @@ final class DatabendClient implements DialectClient {
         return id == null ? new CookieSession(null) : sessions.computeIfAbsent(id, CookieSession::new);
     }
 
-    /** After a failed statement of client session {@code id}: the session the server returned. */
-    void rememberFailure(String id, String stateBefore, String returned) {
-        afterFailure.put(id, new String[] {stateBefore, returned});
-    }
-
-    /** The session to send for client session {@code id}: the one a failure returned while the state is unchanged. */
-    String sessionAfterFailure(String id, String stateRaw) {
-        String[] f = afterFailure.remove(id);
-        return f != null && java.util.Objects.equals(f[0], stateRaw) ? f[1] : stateRaw;
-    }
-
     void rememberNode(String sessionJson, String nodeId) {
         nodeBySession.put(sessionJson, nodeId);
     }
@@ -128,7 +116,6 @@ final class DatabendClient implements DialectClient {
             return;
         }
         heartbeats.unregister("session:" + id);
-        afterFailure.remove(id);
         CookieSession cs = sessions.remove(id);
         String raw = state.dialectState().orElse(null);
         SessionJson js = SessionJson.read(raw);

@@ -56,6 +56,8 @@ final class DatabendExecution implements QueryExecution {
     private long rowsDelivered;
     private volatile boolean finished;
     private volatile boolean serverGone;
+    private volatile boolean serverFailed;
+    private DatabendQueryException firstFailure;
     private long statsRefreshedNanos;
 
     private DatabendExecution(DatabendClient client, StatementRequest request, CookieSession cookie,
@@ -96,11 +98,19 @@ final class DatabendExecution implements QueryExecution {
             builder.header(Requests.DEDUP_LABEL, dedupLabel);
         }
         HttpCall call = builder.build();
+        KillOnCancel kill = KillOnCancel.register(client, request, cookie, session.stickyNode());
         try {
             ex.load(call);
+        } catch (DatabendQueryException e) {
+            if (!ex.serverFailed) {
+                throw ex.abandon(e, kill);
+            }
+            ex.firstFailure = e; // raised by schema()/advance(), so that the core folds failureDelta()
+            return ex;
         } catch (RuntimeException e) {
-            ex.close(); // stops the server's work if the statement started
-            throw e;
+            throw ex.abandon(e, kill);
+        } finally {
+            kill.answered();
         }
         if (!ex.page.drained()) {
             client.heartbeats.register(ex, new Heartbeats.Entry(cookie, ex.nodeId, request.queryId(), ex.endpoint,
@@ -109,9 +119,22 @@ final class DatabendExecution implements QueryExecution {
         return ex;
     }
 
-    /** Sends a call and reads its page; the response is closed on every path. */
+    /** The POST failed: stops the server's work (by kill_uri if it answered, by query id if cancelled before). */
+    private RuntimeException abandon(RuntimeException e, KillOnCancel kill) {
+        close();
+        if (killUri == null) {
+            kill.killIfCancelled();
+        }
+        return e;
+    }
+
+    /**
+     * Sends a call and reads its page; the response is closed on every path, and before a server-reported error is
+     * thrown (and the query finalized).
+     */
     private void load(HttpCall call) {
         HttpResponse r = client.requests.context.transport().execute(call);
+        Page p;
         try {
             if (endpoint == null) {
                 endpoint = r.endpoint();
@@ -119,7 +142,6 @@ final class DatabendExecution implements QueryExecution {
             cookie.learn(r);
             stats.version(r.header("X-DATABEND-VERSION"));
             RecordingInputStream in = new RecordingInputStream(r.body(), PageParser.SESSION_RECORD_LIMIT);
-            Page p;
             try {
                 p = PageParser.parse(in, this::columnsFor);
             } catch (JsonEOFException e) {
@@ -139,6 +161,23 @@ final class DatabendExecution implements QueryExecution {
         } finally {
             r.close();
         }
+        if (p.hasError()) {
+            throw failed(p);
+        }
+    }
+
+    /** The server reported an error: finalizes the query (it is over) and builds the exception. */
+    private DatabendQueryException failed(Page p) {
+        session.finished(client, cookie, nodeId, endpoint, stats.resultTimeoutSecs());
+        if (p.id != null && !p.id.isEmpty() && finalUri != null) {
+            stopQuietly(false);
+        }
+        ErrorDetails d = details.withHttpStatus(200);
+        if (p.errorCode != null) {
+            d = d.withErrorCode(p.errorCode);
+        }
+        Reason reason = p.id == null || p.id.isEmpty() ? Reason.START_FAILED : Reason.QUERY_FAILED;
+        return new DatabendQueryException(reason, p.errorMessage, p.errorDetail, d);
     }
 
     private ProtocolException protocol(HttpResponse r, RecordingInputStream in, String what) {
@@ -178,17 +217,9 @@ final class DatabendExecution implements QueryExecution {
         page = p;
         if (p.hasError()) {
             finished = true;
-            session.failed(client, cookie);
+            serverFailed = true;
             client.heartbeats.unregister(this);
-            if (p.id != null && !p.id.isEmpty() && finalUri != null) {
-                stopQuietly(false);
-            }
-            ErrorDetails d = details.withHttpStatus(200);
-            if (p.errorCode != null) {
-                d = d.withErrorCode(p.errorCode);
-            }
-            Reason reason = p.id == null || p.id.isEmpty() ? Reason.START_FAILED : Reason.QUERY_FAILED;
-            throw new DatabendQueryException(reason, p.errorMessage, p.errorDetail, d);
+            return; // thrown by load() once the response is closed
         }
         if (columns == null && !p.schema.isEmpty()) {
             columnsFor(p); // a page without rows still carries the schema (e.g. LIMIT 0)
@@ -214,6 +245,7 @@ final class DatabendExecution implements QueryExecution {
 
     @Override
     public Schema schema() {
+        raiseFirstFailure();
         while (columns == null || !columns.resolved()) {
             if (columns != null && page.drained()) {
                 columns.resolve(currentFormat().zone());
@@ -229,6 +261,7 @@ final class DatabendExecution implements QueryExecution {
 
     @Override
     public boolean advance() {
+        raiseFirstFailure();
         checkCancelled();
         while (true) {
             if (columns != null && columns.next()) {
@@ -243,6 +276,13 @@ final class DatabendExecution implements QueryExecution {
                 return false;
             }
             fetch(page.nextUri);
+        }
+    }
+
+    /** The error the POST's response carried, raised where the caller reads the result. */
+    private void raiseFirstFailure() {
+        if (firstFailure != null) {
+            throw firstFailure;
         }
     }
 
@@ -309,6 +349,15 @@ final class DatabendExecution implements QueryExecution {
     @Override
     public SessionDelta sessionDelta() {
         return session.delta(cookie);
+    }
+
+    /**
+     * After a server-reported error, the session it returned (a transaction is now {@code Fail}); after any other
+     * failure only the client session the server assigned (so that it is logged out).
+     */
+    @Override
+    public SessionDelta failureDelta() {
+        return serverFailed ? session.delta(cookie) : session.sessionIdDelta(cookie);
     }
 
     @Override

@@ -100,7 +100,8 @@ final class NdjsonRows implements MultipartBody.Content {
 
     private IOException fail(RuntimeException e) {
         failure = e;
-        return new IOException("load aborted by the client: " + e.getMessage());
+        String why = e instanceof dev.olaphttp.SqlClientException s ? s.baseMessage() : e.getMessage();
+        return new IOException("load aborted by the client: " + why);
     }
 
     /** The error that stopped the upload, or {@code null}. */

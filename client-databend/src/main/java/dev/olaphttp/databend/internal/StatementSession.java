@@ -18,13 +18,10 @@ final class StatementSession {
     private final Map<String, String> baseSettings;
     private final String stickyNode;
     private final String sentTimezone;
-    private final String stateRaw;
     private volatile String received;
 
-    private StatementSession(StatementRequest request, String stateRaw, String sent, Map<String, String> baseSettings,
-            String sticky) {
+    private StatementSession(StatementRequest request, String sent, Map<String, String> baseSettings, String sticky) {
         this.request = request;
-        this.stateRaw = stateRaw;
         this.sent = sent;
         this.baseSettings = baseSettings;
         this.stickyNode = sticky;
@@ -34,10 +31,6 @@ final class StatementSession {
     static StatementSession of(StatementRequest request, DatabendClient client) {
         SessionState state = request.state();
         String raw = state.dialectState().orElse(null);
-        String id = state.serverSessionId().orElse(null);
-        if (request.inSession() && id != null) {
-            raw = client.sessionAfterFailure(id, raw);
-        }
         Map<String, String> base;
         String sent;
         if (raw == null) {
@@ -60,7 +53,7 @@ final class StatementSession {
                 sticky = js.lastNodeId != null ? js.lastNodeId : client.nodeFor(raw);
             }
         }
-        return new StatementSession(request, state.dialectState().orElse(null), sent, base, sticky);
+        return new StatementSession(request, sent, base, sticky);
     }
 
     String sent() {
@@ -79,18 +72,6 @@ final class StatementSession {
 
     void received(String raw) {
         received = raw;
-    }
-
-    /**
-     * The statement failed: the core keeps the session state it had, but the server moved on (a transaction is now
-     * {@code Fail}), so the client session's next statement must send what the server returned.
-     */
-    void failed(DatabendClient client, CookieSession cookie) {
-        String r = received;
-        String id = cookie.sessionId();
-        if (request.inSession() && r != null && id != null) {
-            client.rememberFailure(id, stateRaw, request.settings().isEmpty() ? r : withoutStatementSettings(r));
-        }
     }
 
     /** Remembers the node of the session and keeps a keep-alive session's client session alive. */
@@ -132,11 +113,22 @@ final class StatementSession {
                 js.settings.forEach(b::set);
             }
         }
+        newSessionId(b, cookie);
+        return b.build();
+    }
+
+    /** Only the client session the server assigned to this session's first statement, if any. */
+    SessionDelta sessionIdDelta(CookieSession cookie) {
+        SessionDelta.Builder b = SessionDelta.builder();
+        newSessionId(b, cookie);
+        return b.build();
+    }
+
+    private void newSessionId(SessionDelta.Builder b, CookieSession cookie) {
         String id = cookie.sessionId();
         if (request.inSession() && id != null && !id.equals(request.state().serverSessionId().orElse(null))) {
             b.serverSessionId(id);
         }
-        return b.build();
     }
 
     /** The returned session with statement-level settings put back as they were (unless the statement set them). */
