@@ -93,7 +93,12 @@ final class DefaultRowCursor implements RowCursor {
             notifyEnd();
             return false;
         }
-        boolean has = guard(execution::advance);
+        boolean has;
+        try { // hot path: no lambda, so nothing is allocated per row whatever the JIT inlines
+            has = execution.advance();
+        } catch (RuntimeException e) {
+            throw failWith(e);
+        }
         if (has) {
             rows++;
             values = execution.row();
@@ -119,15 +124,18 @@ final class DefaultRowCursor implements RowCursor {
     private <T> T guard(java.util.function.Supplier<T> step) {
         try {
             return step.get();
-        } catch (SqlClientException e) {
-            fail(e);
-            throw e;
         } catch (RuntimeException e) {
-            ProtocolException wrapped = new ProtocolException(
-                    "dialect failed while reading the result: " + e, e, details);
-            fail(wrapped);
-            throw wrapped;
+            throw failWith(e);
         }
+    }
+
+    /** Records the failure (state, session, listener) and returns the typed exception to throw. */
+    private SqlClientException failWith(RuntimeException e) {
+        SqlClientException typed = e instanceof SqlClientException s
+                ? s
+                : new ProtocolException("dialect failed while reading the result: " + e, e, details);
+        fail(typed);
+        return typed;
     }
 
     private void fail(SqlClientException e) {

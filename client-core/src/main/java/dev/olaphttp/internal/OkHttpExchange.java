@@ -66,7 +66,7 @@ final class OkHttpExchange {
         Cancellation.Registration reg = call.cancellation().onCancel(okCall::cancel);
         try {
             Response response = okCall.execute();
-            return new OkHttpResponse(response, call, endpoint, details, reg);
+            return new OkHttpResponse(response, okCall, call, endpoint, details, reg);
         } catch (IOException e) {
             reg.close();
             throw failure(e, call, details);

@@ -18,6 +18,7 @@ import okhttp3.Response;
 /** An OkHttp response seen through our {@link HttpResponse}; closing it releases the connection. */
 final class OkHttpResponse implements HttpResponse {
     private final Response response;
+    private final okhttp3.Call okCall;
     private final HttpCall call;
     private final Endpoint endpoint;
     private final ErrorDetails details;
@@ -26,11 +27,13 @@ final class OkHttpResponse implements HttpResponse {
 
     OkHttpResponse(
             Response response,
+            okhttp3.Call okCall,
             HttpCall call,
             Endpoint endpoint,
             ErrorDetails details,
             Cancellation.Registration cancelRegistration) {
         this.response = response;
+        this.okCall = okCall;
         this.call = call;
         this.endpoint = endpoint;
         this.details = details;
@@ -86,6 +89,16 @@ final class OkHttpResponse implements HttpResponse {
                 e,
                 d,
                 rowsDelivered);
+    }
+
+    /** Cancels the call first, so OkHttp closes the socket instead of draining it back into the pool. */
+    @Override
+    public void abort() {
+        if (closed.compareAndSet(false, true)) {
+            cancelRegistration.close();
+            okCall.cancel();
+            response.close();
+        }
     }
 
     @Override

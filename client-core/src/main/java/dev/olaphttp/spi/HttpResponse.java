@@ -35,6 +35,15 @@ public interface HttpResponse extends AutoCloseable {
      */
     SqlClientException readFailure(IOException e, long rowsDelivered);
 
+    /**
+     * Releases the response and guarantees its connection is never used again (the socket is closed, not drained
+     * back into the pool). Use it when the server will be told to stop the work tied to that connection (StarRocks'
+     * {@code KILL <connectionId>}), so the kill cannot hit a later statement on a reused connection. Idempotent.
+     */
+    default void abort() {
+        close();
+    }
+
     @Override
     void close();
 }
