@@ -156,4 +156,27 @@ class LoadTest {
         assertThat(ch.awaitKill(id)).isTrue();
         assertThat(ch.statements).hasSize(1);
     }
+
+    @Test
+    void cancellingAnEndlessLoadAbortsTheUploadAndKillsIt() throws Exception {
+        server.setBodyLimit(1024);
+        ch.enqueue(new MockResponse.Builder().body("id\tUInt64\t\t\t\t\t\n").build());
+        ch.enqueue(new MockResponse.Builder().body("").build());
+        dev.olaphttp.Insert insert = client.insert("t").label("endless");
+        java.util.concurrent.atomic.AtomicLong made = new java.util.concurrent.atomic.AtomicLong();
+        Iterable<Object[]> endless = () -> java.util.stream.Stream.generate(() -> new Object[] {made.incrementAndGet()})
+                .iterator();
+        java.util.concurrent.CompletableFuture<InsertResult> run =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> insert.rows(endless));
+        while (made.get() < 100_000) {
+            Thread.sleep(5);
+        }
+        insert.cancel();
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> run.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(e).hasCauseInstanceOf(dev.olaphttp.QueryCancelledException.class);
+        String id = ((dev.olaphttp.QueryCancelledException) e.getCause()).queryId().orElseThrow();
+        assertThat(ch.awaitKill(id)).isTrue(); // the server may have committed blocks of what it received
+        assertThat(ch.statements).hasSize(1); // the cut-off upload never completed as a request
+        assertThat(ch.poolIdle()).isTrue();
+    }
 }
