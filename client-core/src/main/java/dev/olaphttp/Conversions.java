@@ -209,7 +209,8 @@ final class Conversions {
         if (o instanceof InetAddress a) {
             return a.getHostAddress();
         }
-        return o.toString();
+        String t = Temporals.sqlText(o);
+        return t != null ? t : o.toString();
     }
 
     byte[] getBytes(RowValues v, int c) {

@@ -90,4 +90,43 @@ final class Temporals {
         }
         return null;
     }
+
+    /**
+     * The SQL text form of a date-time, as the servers print it: {@code 2026-01-05 09:14:00[.fraction]} in the
+     * value's own zone (no zone suffix), with {@code +02:00} for offset values and {@code Z} for instants; the
+     * fraction has 3, 6 or 9 digits, whichever is shortest without loss. {@code null} for other types.
+     */
+    static String sqlText(Object o) {
+        if (o instanceof LocalDateTime ldt) {
+            return local(ldt);
+        }
+        if (o instanceof ZonedDateTime z) {
+            return local(z.toLocalDateTime());
+        }
+        if (o instanceof OffsetDateTime odt) {
+            return local(odt.toLocalDateTime()) + odt.getOffset().getId().replace("Z", "+00:00");
+        }
+        if (o instanceof Instant i) {
+            return local(LocalDateTime.ofInstant(i, ZoneOffset.UTC)) + "Z";
+        }
+        return null;
+    }
+
+    private static String local(LocalDateTime t) {
+        StringBuilder sb = new StringBuilder(29).append(t.toLocalDate()).append(' ');
+        two(sb, t.getHour()).append(':');
+        two(sb, t.getMinute()).append(':');
+        two(sb, t.getSecond());
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            String digits = String.format("%09d", nanos);
+            int keep = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+            sb.append('.').append(digits, 0, keep);
+        }
+        return sb.toString();
+    }
+
+    private static StringBuilder two(StringBuilder sb, int v) {
+        return sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
 }
