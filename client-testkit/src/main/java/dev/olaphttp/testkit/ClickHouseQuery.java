@@ -162,7 +162,7 @@ final class ClickHouseQuery {
     }
     Outcome outcome = server.resolve(sql, "UInt64", "UInt8");
     if (outcome == null) {
-      outcome = introspection(f.matches() ? f.group(1) : stripped, session);
+      outcome = new ClickHouseIntrospection(server, req, session).answer(f.matches() ? f.group(1) : stripped);
     }
     if (outcome == null && !RESULT_WORDS.contains(word)) {
       empty();
@@ -234,42 +234,6 @@ final class ClickHouseQuery {
       db = session != null && session.database != null ? session.database : "default";
     }
     return db;
-  }
-
-  private static final Pattern CURRENT_DB = Pattern.compile("(?i)^select\\s+currentDatabase\\(\\)$");
-  private static final Pattern GET_SETTING =
-      Pattern.compile("(?i)^select\\s+getSetting\\(\\s*'(\\w+)'\\s*\\)$");
-  private static final Pattern TIMEZONE = Pattern.compile("(?i)^select\\s+timezone\\(\\)$");
-
-  /** {@code currentDatabase()}, {@code getSetting('x')} and {@code timezone()} answered from the request. */
-  private Outcome introspection(String sql, ClickHouseSession session) {
-    String s = sql.trim();
-    Matcher m;
-    if (CURRENT_DB.matcher(s).matches()) {
-      String db = server.legacy() ? null : req.header("X-ClickHouse-Database");
-      if (db == null) {
-        db = req.param("database");
-      }
-      if (db == null) {
-        db = session != null ? session.database : "default";
-      }
-      return Outcome.rows(Table.builder().column("currentDatabase()", "String").row(db).build());
-    }
-    if ((m = GET_SETTING.matcher(s)).matches()) {
-      String name = m.group(1);
-      String value = req.param(name);
-      if (value == null && session != null) {
-        value = session.settings.get(name);
-      }
-      if (value == null) {
-        return Outcome.fail(115, "Unknown setting '" + name + "'");
-      }
-      return Outcome.rows(Table.builder().column("getSetting('" + name + "')", "String").row(value).build());
-    }
-    if (TIMEZONE.matcher(s).matches()) {
-      return Outcome.rows(Table.builder().column("timezone()", "String").row(server.timezoneName()).build());
-    }
-    return null;
   }
 
   private String requestedFormat() {

@@ -106,7 +106,7 @@ final class DatabendJson {
         g.writeStringField("http_json_result_mode", "display");
         g.writeEndObject();
       }
-      stats(g, q.cursor);
+      stats(g, q, q.cursor);
       String base = "/v1/query/" + q.id;
       g.writeStringField("stats_uri", base);
       g.writeStringField("final_uri", base + "/final");
@@ -117,11 +117,21 @@ final class DatabendJson {
   }
 
   static void stats(JsonGenerator g, long rows) throws IOException {
+    stats(g, null, rows);
+  }
+
+  /**
+   * The stats object; for an INSERT ({@code q.writtenRows >= 0}) the rows and bytes written, no scan, and the one
+   * result row, as the real server reports it.
+   */
+  static void stats(JsonGenerator g, DatabendQuery q, long rows) throws IOException {
+    boolean insert = q != null && q.writtenRows >= 0;
+    long scanned = insert ? 0 : rows;
     g.writeObjectFieldStart("stats");
-    progress(g, "scan_progress", rows, rows * 8);
-    progress(g, "write_progress", 0, 0);
+    progress(g, "scan_progress", scanned, scanned * 8);
+    progress(g, "write_progress", insert ? q.writtenRows : 0, insert ? q.writtenBytes : 0);
     progress(g, "result_progress", rows, rows * 8);
-    progress(g, "total_scan", rows, rows * 8);
+    progress(g, "total_scan", scanned, scanned * 8);
     g.writeObjectFieldStart("spill_progress");
     g.writeNumberField("file_nums", 0);
     g.writeNumberField("bytes", 0);

@@ -118,6 +118,8 @@ final class DatabendQueries {
     String stripped = SqlText.strip(sql);
     String affect = null;
     Outcome outcome;
+    long writtenRows = -1;
+    long writtenBytes = 0;
     Matcher set = SET.matcher(stripped);
     Matcher use = USE.matcher(stripped);
     String word = SqlText.firstWord(stripped);
@@ -152,6 +154,8 @@ final class DatabendQueries {
             new DatabendLoad.Attachment(stageLocation, fileFormat, copyOptions),
             ex.request().header("X-DATABEND-DEDUPLICATE-LABEL"));
         long inserted = r.rows();
+        writtenRows = inserted;
+        writtenBytes = r.bytes();
         outcome = r.failed() ? Outcome.fail(r.code(), r.message())
             : Outcome.rows(Table.generated(1, (i, v) -> v[0] = inserted,
                 Column.of("number of rows inserted", "UInt64")));
@@ -161,6 +165,8 @@ final class DatabendQueries {
         outcome = Outcome.rows(null);
       } else if (outcome == null && (word.equals("insert") || word.equals("replace"))) {
         long staged = stageLocation == null ? 0 : Math.max(0, server.stage.lines(stageLocation));
+        writtenRows = staged;
+        writtenBytes = stageLocation == null ? 0 : server.stage.size(stageLocation);
         outcome = Outcome.rows(Table.generated(1, (i, v) -> v[0] = staged,
             Column.of("number of rows inserted", "UInt64")));
       } else if (outcome == null && DDL.contains(word)) {
@@ -173,15 +179,43 @@ final class DatabendQueries {
       s.txnState = "Fail";
     }
     DatabendQuery q = new DatabendQuery(id, user, outcome, s, affect, pageSize, buffer, server.runningPolls());
+    if (!outcome.fails()) {
+      q.writtenRows = writtenRows;
+      q.writtenBytes = writtenBytes;
+    }
     queries.put(id, q);
     page(ex, q, 0, clientSessionId, true);
   }
 
+  /**
+   * Answers a page. The page is chosen under the query's lock but written outside it, so a slow or stalled page
+   * never holds up that query's kill, final or state (the real server answers them independently).
+   */
   void page(Exchange ex, DatabendQuery q, int p, String clientSessionId, boolean first) throws IOException {
+    Reply reply = choosePage(ex, q, p, clientSessionId, first);
+    if (reply == null) {
+      return;
+    }
+    try {
+      server.sendJson(ex, reply.status, reply.body, reply.headers);
+    } finally {
+      synchronized (q) {
+        if (q.pageInFlight == ex) {
+          q.pageInFlight = null;
+        }
+      }
+    }
+  }
+
+  /** A response decided under the lock and sent after it. */
+  private record Reply(int status, byte[] body, List<String[]> headers) {}
+
+  private Reply choosePage(Exchange ex, DatabendQuery q, int p, String clientSessionId, boolean first)
+      throws IOException {
     long now = System.currentTimeMillis();
     synchronized (q) {
       if (gone(ex, q, now) || closed(ex, q)) {
-        return;
+        return null;
       }
       q.lastAccessMillis = now;
       List<String[]> data;
@@ -207,21 +241,24 @@ final class DatabendQueries {
       } else if (p == q.lastPageNo && p == q.nextPage - 1) {
         data = q.lastPage;
       } else {
-        server.sendJson(ex, 404, DatabendJson.error(404,
+        return new Reply(404, DatabendJson.error(404,
             "Invalid page number: requested " + p + ", current page is " + q.nextPage), List.of());
-        return;
       }
       String base = "/v1/query/" + q.id;
       String state = polling ? "Running" : q.state();
       String next = polling ? base + "/page/" + q.nextPage : state.equals("Failed") || (q.drained() && !q.outcome.fails() && q.runningPolls == 0)
           ? base + "/final" : base + "/page/" + q.nextPage;
       byte[] body = DatabendJson.query(q, state, server.nodeId(), clientSessionId, first, data, first, next);
-      server.sendJson(ex, 200, body, Headers.of("x-databend-query-id", q.id, "x-databend-query-state", state,
+      q.pageInFlight = ex;
+      return new Reply(200, body, Headers.of("x-databend-query-id", q.id, "x-databend-query-state", state,
           "x-databend-query-page-rows", Integer.toString(data.size())));
     }
   }
 
   void finalize(Exchange ex, DatabendQuery q, String clientSessionId) throws IOException {
+    byte[] body;
+    String state;
+    Exchange stalled;
     synchronized (q) {
       if (gone(ex, q, System.currentTimeMillis())) {
         return;
@@ -232,14 +269,19 @@ final class DatabendQueries {
         q.errorMessage = "closed by client";
       }
       q.close("finalized");
-      byte[] body = DatabendJson.query(q, q.state(), server.nodeId(), clientSessionId, false, List.of(), false,
-          null);
-      server.sendJson(ex, 200, body, Headers.of("x-databend-query-id", q.id, "x-databend-query-state", q.state(),
-          "x-databend-query-page-rows", "0"));
+      state = q.state();
+      body = DatabendJson.query(q, state, server.nodeId(), clientSessionId, false, List.of(), false, null);
+      stalled = takePageInFlight(q, ex);
     }
+    if (stalled != null) {
+      stalled.endStall();
+    }
+    server.sendJson(ex, 200, body, Headers.of("x-databend-query-id", q.id, "x-databend-query-state", state,
+        "x-databend-query-page-rows", "0"));
   }
 
   void kill(Exchange ex, DatabendQuery q) throws IOException {
+    Exchange stalled;
     synchronized (q) {
       if (gone(ex, q, System.currentTimeMillis())) {
         return;
@@ -250,28 +292,42 @@ final class DatabendQueries {
         q.errorMessage = "canceled by client";
       }
       q.close("canceled");
-      ex.send(200, Headers.of("x-databend-version", server.version()), new byte[0]);
+      stalled = takePageInFlight(q, ex);
     }
+    if (stalled != null) {
+      stalled.endStall();
+    }
+    ex.send(200, Headers.of("x-databend-version", server.version()), new byte[0]);
+  }
+
+  /** The page response still being written for a query now closed (never the caller's own exchange). */
+  private static Exchange takePageInFlight(DatabendQuery q, Exchange self) {
+    Exchange e = q.pageInFlight;
+    q.pageInFlight = null;
+    return e == self ? null : e;
   }
 
   void state(Exchange ex, DatabendQuery q) throws IOException {
+    String state;
+    byte[] body;
     synchronized (q) {
       if (gone(ex, q, System.currentTimeMillis())) {
         return;
       }
-      String state = q.closeReason != null && !q.state().equals("Failed")
+      String s = q.closeReason != null && !q.state().equals("Failed")
           ? (q.closeReason.equals("finalized") ? "Succeeded" : "Failed") : q.state();
-      byte[] body = DatabendJson.write(g -> {
+      state = s;
+      body = DatabendJson.write(g -> {
         g.writeStartObject();
-        g.writeStringField("state", state);
+        g.writeStringField("state", s);
         g.writeNullField("error");
         g.writeArrayFieldStart("warnings");
         g.writeEndArray();
-        DatabendJson.stats(g, q.closeReason == null ? q.cursor : 0);
+        DatabendJson.stats(g, q, q.closeReason == null ? q.cursor : 0);
         g.writeEndObject();
       });
-      server.sendJson(ex, 200, body, Headers.of("x-databend-query-id", q.id, "x-databend-query-state", state));
     }
+    server.sendJson(ex, 200, body, Headers.of("x-databend-query-id", q.id, "x-databend-query-state", state));
   }
 
   private boolean gone(Exchange ex, DatabendQuery q, long now) throws IOException {

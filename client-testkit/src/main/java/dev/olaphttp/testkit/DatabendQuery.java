@@ -29,6 +29,11 @@ final class DatabendQuery {
   long closedAtMillis;
   long lastAccessMillis = System.currentTimeMillis();
   boolean failedByClose;
+  /** Rows and bytes an INSERT wrote ({@code write_progress}); -1 rows for statements that write nothing. */
+  long writtenRows = -1;
+  long writtenBytes;
+  /** The stalled or slow page response being written now, ended by kill/final; guarded by this. */
+  dev.olaphttp.testkit.internal.Exchange pageInFlight;
   int errorCode;
   String errorMessage;
 

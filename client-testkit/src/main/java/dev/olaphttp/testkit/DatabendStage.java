@@ -72,6 +72,12 @@ final class DatabendStage {
     return b.length > 0 && b[b.length - 1] != '\n' ? n + 1 : n;
   }
 
+  /** Bytes of a staged file, or 0 when the location is unknown. */
+  long size(String location) {
+    byte[] b = files.get(location);
+    return b == null ? 0 : b.length;
+  }
+
   private static String first(String a, String b) {
     return a != null ? a : b;
   }

@@ -183,6 +183,9 @@ public final class StarRocksTestServer extends TestServer {
       return;
     }
     Outcome outcome = resolve(sql, "bigint(20)", "tinyint(4)");
+    if (outcome == null && show) {
+      outcome = SchemaQueries.starRocksDescribe(this, sql);
+    }
     if (outcome == null && sql.matches("(?i)^select\\s+database\\(\\)$")) {
       outcome = Outcome.rows(Table.builder().column("database()", "varchar").row(database).build());
     }

@@ -251,9 +251,16 @@ public abstract class TestServer implements AutoCloseable {
     return null;
   }
 
-  /** Scripted outcome, else the built-ins ({@code numbers(n)}, {@code SELECT <int>}), else null. */
+  /**
+   * Scripted outcome, else a declared table's schema ({@code ... LIMIT 0}) or rows ({@code SELECT *}), else the
+   * built-ins ({@code numbers(n)}, {@code SELECT <int>}), else null.
+   */
   Outcome resolve(String sql, String numbersType, String literalType) {
     Outcome o = scripted(sql);
+    if (o != null) {
+      return o;
+    }
+    o = SchemaQueries.limitZero(this, sql);
     if (o != null) {
       return o;
     }

@@ -42,6 +42,14 @@ public final class Exchange {
     sink.arm(fault);
   }
 
+  /**
+   * Ends this response's stall fault, if it is stalled now or stalls later (callable from any thread): the
+   * connection is closed instead, as when the server abandons a killed query's response.
+   */
+  public void endStall() {
+    sink.release();
+  }
+
   /** Asks the engine to close the connection after this response ({@code Connection: close} is sent). */
   public void closeAfterResponse() {
     closeAfter = true;

@@ -14,6 +14,7 @@ final class FaultSink extends OutputStream {
   private BodyFault fault;
   private boolean counting;
   private long written;
+  private volatile boolean released;
 
   FaultSink(OutputStream out, Socket socket, CountDownLatch serverClosed) {
     this.out = out;
@@ -21,8 +22,14 @@ final class FaultSink extends OutputStream {
     this.serverClosed = serverClosed;
   }
 
+  /** Ends a stall now (from any thread): the stalled response closes its connection instead of waiting. */
+  void release() {
+    released = true;
+  }
+
   void arm(BodyFault fault) {
     this.fault = fault;
+    this.released = false;
     this.counting = false;
     this.written = 0;
   }
@@ -72,8 +79,11 @@ final class FaultSink extends OutputStream {
       }
       case TRUNCATE -> socket.close();
       case STALL -> {
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         try {
-          serverClosed.await(10, TimeUnit.MINUTES);
+          while (!released && System.nanoTime() < end && !serverClosed.await(20, TimeUnit.MILLISECONDS)) {
+            // waits for the server's close, a release, or the 10-minute cap
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
