@@ -26,6 +26,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One statement sent to the FE: reads its body through {@link ResultReader}, maps read failures to typed
  * exceptions, and on {@link #cancel()} or an early {@link #close()} ends the call and sends
  * {@code KILL QUERY <connectionId>}.
+ *
+ * <p>The kill names a connection, not a query: whenever one may follow, the response is released with
+ * {@link HttpResponse#abort()} so that its connection is never pooled and reused by a later statement the kill
+ * would then hit. When the whole body has already arrived (the parser saw the end, or the transport delivered all
+ * of it and may have pooled the connection), the FE has finished and no kill is sent.
  */
 final class RemoteExecution implements QueryExecution {
     /** Server-info key of the FE connection id. */
@@ -77,7 +82,7 @@ final class RemoteExecution implements QueryExecution {
         HeadCapture body;
         JsonParser parser;
         try {
-            body = new HeadCapture(response.body());
+            body = new HeadCapture(response.body(), contentLength(response));
             parser = JSON.createParser(body); // reads the first bytes to detect the encoding
         } catch (IOException ex) {
             response.close();
@@ -101,6 +106,23 @@ final class RemoteExecution implements QueryExecution {
             e.release();
         }
         return e;
+    }
+
+    private static long contentLength(HttpResponse response) {
+        String value = response.header("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the FE already sent the whole body: nothing left to stop, and the connection may be pooled. */
+    private boolean bodyEnded() {
+        return reader.isDone() || body.ended();
     }
 
     @Override
@@ -130,8 +152,8 @@ final class RemoteExecution implements QueryExecution {
             return false;
         } catch (IOException ex) {
             SqlClientException mapped = map(ex);
-            if (mapped instanceof dev.olaphttp.QueryTimeoutException || mapped instanceof ProtocolException
-                    || request.cancellation().isCancelled()) {
+            if ((mapped instanceof dev.olaphttp.QueryTimeoutException || mapped instanceof ProtocolException
+                    || request.cancellation().isCancelled()) && !bodyEnded()) {
                 sendKill(); // we gave up on a stream the FE may still be producing (sent once, even after cancel())
             }
             finished = true; // otherwise the stream was cut: the FE ended the query itself
@@ -207,14 +229,15 @@ final class RemoteExecution implements QueryExecution {
     public void cancel() {
         // aborts the call (a blocked read fails at once); the reading thread releases the response
         request.cancellation().cancel();
-        if (!finished) {
+        // checked after the call was cancelled: a body not ended by then can no longer reach the pool
+        if (!finished && !bodyEnded()) {
             sendKill();
         }
     }
 
     @Override
     public void close() {
-        boolean unfinished = !finished;
+        boolean unfinished = !finished && !bodyEnded();
         release();
         if (unfinished) {
             sendKill();
@@ -227,14 +250,24 @@ final class RemoteExecution implements QueryExecution {
         }
     }
 
+    /**
+     * Releases the response. A body not read to its end is aborted first (before the parser closes the stream,
+     * which would let OkHttp drain a short remainder and pool the connection that a kill is about to name).
+     */
     private void release() {
         if (closed.compareAndSet(false, true)) {
+            boolean ended = bodyEnded();
+            if (!ended) {
+                response.abort();
+            }
             try {
                 parser.close();
             } catch (IOException | RuntimeException ignored) {
-                // the response is closed next
+                // the response is released below
             }
-            response.close();
+            if (ended) {
+                response.close();
+            }
         }
     }
 }
