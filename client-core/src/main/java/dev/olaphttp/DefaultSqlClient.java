@@ -145,15 +145,34 @@ final class DefaultSqlClient implements SqlClient, ClientContext {
         return scheduler;
     }
 
+    /**
+     * Closes the dialect, then lets work already handed to the scheduler (a KILL for a cancelled statement, say)
+     * finish for up to {@link #DRAIN} while heartbeats and other delayed or periodic tasks are dropped, then closes
+     * the transport.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
                 dialectClient.close();
             } finally {
-                scheduler.shutdownNow();
+                drainScheduler();
                 transport.close();
             }
+        }
+    }
+
+    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(3);
+
+    private void drainScheduler() {
+        scheduler.shutdown(); // keeps tasks already due, cancels delayed and periodic ones
+        try {
+            if (!scheduler.awaitTermination(DRAIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
