@@ -2,7 +2,6 @@ package dev.olaphttp.databend.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import dev.olaphttp.Endpoint;
 import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.ProtocolException;
 import dev.olaphttp.QueryCancelledException;
@@ -42,14 +41,9 @@ final class DatabendExecution implements QueryExecution {
     private final StatementSession session;
     private final ErrorDetails details;
     private final Duration pageReadTimeout;
-    private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ResultStats stats;
-    private volatile Endpoint endpoint;
-    private volatile String nodeId;
-    private volatile String finalUri;
-    private volatile String killUri;
-    private volatile String statsUri;
+    private final QueryLocation where;
     private Page page;
     private ResultColumns columns;
     private ResultFormat format;
@@ -68,6 +62,7 @@ final class DatabendExecution implements QueryExecution {
         this.session = session;
         this.details = ErrorDetails.of(DatabendErrors.DIALECT, request.queryId());
         this.stats = new ResultStats(request.sql());
+        this.where = new QueryLocation(client, request.info(), cookie);
         long needed = client.requests.options.waitTimeSecs() + 10;
         Duration configured = client.requests.context.config().readTimeout();
         this.pageReadTimeout = configured.getSeconds() < needed ? Duration.ofSeconds(needed) : null;
@@ -113,7 +108,7 @@ final class DatabendExecution implements QueryExecution {
             kill.answered();
         }
         if (!ex.page.drained()) {
-            client.heartbeats.register(ex, new Heartbeats.Entry(cookie, ex.nodeId, request.queryId(), ex.endpoint,
+            client.heartbeats.register(ex, new Heartbeats.Entry(cookie, ex.where.nodeId(), request.queryId(), ex.where.endpoint(),
                     ex.page.resultTimeoutSecs));
         }
         return ex;
@@ -122,7 +117,7 @@ final class DatabendExecution implements QueryExecution {
     /** The POST failed: stops the server's work (by kill_uri if it answered, by query id if cancelled before). */
     private RuntimeException abandon(RuntimeException e, KillOnCancel kill) {
         close();
-        if (killUri == null) {
+        if (!where.hasKillUri()) {
             kill.killIfCancelled();
         }
         return e;
@@ -136,9 +131,7 @@ final class DatabendExecution implements QueryExecution {
         HttpResponse r = client.requests.context.transport().execute(call);
         Page p;
         try {
-            if (endpoint == null) {
-                endpoint = r.endpoint();
-            }
+            where.answeredBy(r.endpoint());
             cookie.learn(r);
             stats.version(r.header("X-DATABEND-VERSION"));
             RecordingInputStream in = new RecordingInputStream(r.body(), PageParser.SESSION_RECORD_LIMIT);
@@ -168,9 +161,9 @@ final class DatabendExecution implements QueryExecution {
 
     /** The server reported an error: finalizes the query (it is over) and builds the exception. */
     private DatabendQueryException failed(Page p) {
-        session.finished(client, cookie, nodeId, endpoint, stats.resultTimeoutSecs());
-        if (p.id != null && !p.id.isEmpty() && finalUri != null) {
-            stopQuietly(false);
+        session.finished(client, cookie, where.nodeId(), where.endpoint(), stats.resultTimeoutSecs());
+        if (p.id != null && !p.id.isEmpty() && where.hasFinalUri()) {
+            where.stop(false);
         }
         ErrorDetails d = details.withHttpStatus(200);
         if (p.errorCode != null) {
@@ -199,17 +192,12 @@ final class DatabendExecution implements QueryExecution {
     }
 
     private void accept(Page p) {
-        if (p.nodeId != null && !p.nodeId.isEmpty()) {
-            nodeId = p.nodeId;
-        }
+        where.learn(p);
         if (p.sessionJson != null) {
             session.received(p.sessionJson);
         }
         cookie.learn(p.sessionId);
-        finalUri = p.finalUri != null ? p.finalUri : finalUri;
-        killUri = p.killUri != null ? p.killUri : killUri;
-        statsUri = p.statsUri != null ? p.statsUri : statsUri;
-        stats.update(p, nodeId);
+        stats.update(p, where.nodeId());
         if (format == null && p.hasSettings) {
             format = new ResultFormat(ResultFormat.zoneOf(p.timezone != null ? p.timezone : session.timezone()),
                     p.binaryFormat, "driver".equalsIgnoreCase(p.jsonResultMode));
@@ -297,12 +285,10 @@ final class DatabendExecution implements QueryExecution {
         if (columns != null) {
             columns.clearPage();
         }
-        HttpCall call = client.requests.call("GET", uri, cookie, nodeId)
-                .endpoint(endpoint)
+        HttpCall call = where.follow("GET", uri)
                 .idempotent(true)
                 .deadline(request.deadline())
                 .cancellation(request.cancellation())
-                .info(request.info())
                 .readTimeout(pageReadTimeout)
                 .build();
         try {
@@ -329,16 +315,12 @@ final class DatabendExecution implements QueryExecution {
                 if (columns != null) {
                     columns.clearPage();
                 }
-                load(client.requests.call("GET", uri, cookie, nodeId)
-                        .endpoint(endpoint)
-                        .deadline(Requests.housekeepingDeadline())
-                        .info(request.info())
-                        .build());
+                load(where.follow("GET", uri).deadline(Requests.housekeepingDeadline()).build());
             } catch (SqlClientException e) {
-                log.debug("final request of query {} failed: {}", request.queryId(), e.getMessage());
+                log.debug("final request of query {} failed: {}", request.queryId(), e.baseMessage());
             }
         }
-        session.finished(client, cookie, nodeId, endpoint, stats.resultTimeoutSecs());
+        session.finished(client, cookie, where.nodeId(), where.endpoint(), stats.resultTimeoutSecs());
     }
 
     @Override
@@ -364,7 +346,7 @@ final class DatabendExecution implements QueryExecution {
     public QueryStats stats() {
         long now = System.nanoTime();
         boolean due = statsRefreshedNanos == 0 || now - statsRefreshedNanos >= 1_000_000_000L;
-        if (!finished && !serverGone && !stopping.get() && statsUri != null && due) {
+        if (!finished && !serverGone && !where.stopping() && where.statsUri() != null && due) {
             statsRefreshedNanos = now; // at most one stats request per second
             refreshStats();
         }
@@ -372,14 +354,10 @@ final class DatabendExecution implements QueryExecution {
     }
 
     private void refreshStats() {
-        HttpCall call = client.requests.call("GET", statsUri, cookie, nodeId)
-                .endpoint(endpoint)
-                .deadline(Requests.housekeepingDeadline())
-                .info(request.info())
-                .build();
+        HttpCall call = where.follow("GET", where.statsUri()).deadline(Requests.housekeepingDeadline()).build();
         try (HttpResponse r = client.requests.context.transport().execute(call)) {
             Page p = PageParser.parse(new RecordingInputStream(r.body(), 0), pg -> null);
-            stats.update(p, nodeId);
+            stats.update(p, where.nodeId());
         } catch (IOException | RuntimeException e) {
             log.debug("stats of query {} unavailable: {}", request.queryId(), e.getMessage());
         }
@@ -388,8 +366,8 @@ final class DatabendExecution implements QueryExecution {
     @Override
     public Map<String, String> serverInfo() {
         Map<String, String> m = new LinkedHashMap<>();
-        if (nodeId != null) {
-            m.put("node_id", nodeId);
+        if (where.nodeId() != null) {
+            m.put("node_id", where.nodeId());
         }
         if (cookie.sessionId() != null) {
             m.put("session_id", cookie.sessionId());
@@ -404,7 +382,8 @@ final class DatabendExecution implements QueryExecution {
     public void cancel() {
         request.cancellation().cancel();
         if (!finished && !serverGone) {
-            stopQuietly(true);
+            client.heartbeats.unregister(this);
+            where.stop(true);
         }
     }
 
@@ -415,31 +394,7 @@ final class DatabendExecution implements QueryExecution {
         }
         client.heartbeats.unregister(this);
         if (!finished && !serverGone) {
-            stopQuietly(true);
-        }
-    }
-
-    /** Kill (when asked) then final, each once, best effort. */
-    private void stopQuietly(boolean kill) {
-        if (!stopping.compareAndSet(false, true)) {
-            return;
-        }
-        client.heartbeats.unregister(this);
-        if (kill && killUri != null) {
-            sendQuietly("POST", killUri);
-        }
-        if (finalUri != null) {
-            sendQuietly("GET", finalUri);
-        }
-    }
-
-    private void sendQuietly(String method, String uri) {
-        try {
-            client.requests.send(client.requests.call(method, uri, cookie, nodeId).info(request.info()), cookie,
-                    endpoint);
-        } catch (SqlClientException | IllegalArgumentException e) {
-            log.debug("{} {} for query {} failed: {}", method, uri.replaceAll("\\?.*", ""), request.queryId(),
-                    e.getMessage());
+            where.stop(true);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.olaphttp.databend.internal;
 
 import dev.olaphttp.SqlClientException;
+import dev.olaphttp.spi.Cancellation;
 import dev.olaphttp.spi.StatementRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ final class KillOnCancel {
     private final String stickyNode;
     private final AtomicBoolean answered = new AtomicBoolean();
     private final AtomicBoolean cancelledUnanswered = new AtomicBoolean();
-    private volatile dev.olaphttp.spi.Cancellation.Registration registration;
+    private volatile Cancellation.Registration registration;
 
     private KillOnCancel(DatabendClient client, StatementRequest request, CookieSession cookie, String stickyNode) {
         this.client = client;
@@ -52,7 +53,7 @@ final class KillOnCancel {
     /** The POST returned (with a response or an error): later cancels go through the execution's kill_uri. */
     void answered() {
         answered.set(true);
-        dev.olaphttp.spi.Cancellation.Registration r = registration;
+        Cancellation.Registration r = registration;
         if (r != null) {
             r.close();
         }
