@@ -140,6 +140,8 @@ class SchemaLookUpTest {
           .containsEntry("Default", null);
       assertThat(Json.obj(show.get("statistics"))).containsEntry("returnRows", 3L);
       assertThat(Json.object(starRocks(server, "DESCRIBE `orders`")).get("data")).isEqualTo(show.get("data"));
+      // the StarRocks loader's look-up: DESC `db`.`table`
+      assertThat(Json.object(starRocks(server, "DESC `shop`.`orders`")).get("data")).isEqualTo(show.get("data"));
 
       List<String> lines = starRocks(server, "SELECT * FROM orders LIMIT 0").lines().toList();
       assertThat(lines).hasSize(3);
