@@ -85,4 +85,14 @@ class TestkitLoadTest {
         assertThat(server.stagedFiles()).as("the skipped load's file removed too").isEmpty();
         assertThat(client.sql("SELECT * FROM events").list(r -> r.getLong(1))).containsExactly(7L);
     }
+
+    @Test
+    void aStreamingLoadArrivesToo() {
+        InsertResult r = client.insert("events").option("method", "streaming_load").label("stream-1")
+                .rows(List.<Object[]>of(new Object[] {9L, "streamed", 3.25, LocalDate.of(2023, 3, 3)}));
+        assertThat(r.rowsWritten()).isEqualTo(1);
+        assertThat(events.rows()).containsExactly(List.of(9L, "streamed", 3.25, LocalDate.of(2023, 3, 3)));
+        assertThat(events.labels()).containsExactly("stream-1");
+        assertThat(server.stagedFiles()).isEmpty();
+    }
 }
