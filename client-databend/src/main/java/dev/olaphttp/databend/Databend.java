@@ -26,6 +26,11 @@ import java.util.Optional;
  * staged file. Files and streams ({@code from(...)}) are passed through in their format. Load options:
  * {@code method=stage|streaming_load} ({@code PUT /v1/streaming_load}, servers above 1.2.781), {@code stage=<name>},
  * {@code format.<file format option>}, {@code copy.<copy option>}.
+ *
+ * <p>Sessions: a failed statement still returns the server's session (a transaction becomes {@code Fail});
+ * {@link dev.olaphttp.SqlSession#state()} shows it and the next statement sends it, so {@code ROLLBACK} works.
+ * Cancel: a statement cancelled before its first response is killed by its query id
+ * ({@code POST /v1/query/{id}/kill}); later it is killed through the {@code kill_uri} the server returned.
  */
 public final class Databend {
     private Databend() {}
