@@ -10,7 +10,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #FORMAT}: {@code auto} (default: {@code RowBinaryWithNamesAndTypes} on servers from 20.1,
  *       {@code TabSeparatedWithNamesAndTypes} on older ones, by the version looked up once per endpoint),
- *       {@code rowbinary}, {@code tsv}</li>
+ *       {@code rowbinary}, {@code tsv}, {@code jsoncompact} ({@code JSONCompactEachRowWithNamesAndTypes})</li>
  *   <li>{@link #AUTH}: {@code basic} (default) or {@code headers} ({@code X-ClickHouse-User}/{@code -Key})</li>
  *   <li>{@link #SESSION}: {@code client} (default: {@code USE db} and {@code SET a = 1[, b = 2]} in a
  *       {@code SqlSession} send nothing; they change the session's database and settings, which every following
@@ -38,7 +38,7 @@ import java.util.Set;
  * </ul>
  */
 public final class ClickHouseOptions {
-    /** Result format: {@code auto}, {@code rowbinary} or {@code tsv}. */
+    /** Result format: {@code auto}, {@code rowbinary}, {@code tsv} or {@code jsoncompact}. */
     public static final String FORMAT = "format";
     /** Authentication: {@code basic} or {@code headers}. */
     public static final String AUTH = "auth";

@@ -158,6 +158,7 @@ public final class ChClient implements DialectClient {
         return switch (options.format()) {
             case ROW_BINARY -> ResultFormat.ROW_BINARY;
             case TSV -> ResultFormat.TSV;
+            case JSON_COMPACT -> ResultFormat.JSON_COMPACT;
             case AUTO -> facts.version().isModern() ? ResultFormat.ROW_BINARY : ResultFormat.TSV;
         };
     }

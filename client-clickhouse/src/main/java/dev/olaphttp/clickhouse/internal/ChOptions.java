@@ -28,7 +28,8 @@ record ChOptions(
     enum FormatChoice {
         AUTO,
         ROW_BINARY,
-        TSV
+        TSV,
+        JSON_COMPACT
     }
 
     enum Tri {
@@ -48,7 +49,8 @@ record ChOptions(
             case "auto" -> FormatChoice.AUTO;
             case "rowbinary", "rowbinarywithnamesandtypes" -> FormatChoice.ROW_BINARY;
             case "tsv", "tabseparatedwithnamesandtypes" -> FormatChoice.TSV;
-            default -> throw bad(ClickHouseOptions.FORMAT, "auto, rowbinary or tsv");
+            case "jsoncompact", "jsoncompacteachrowwithnamesandtypes" -> FormatChoice.JSON_COMPACT;
+            default -> throw bad(ClickHouseOptions.FORMAT, "auto, rowbinary, tsv or jsoncompact");
         };
         boolean headerAuth = switch (lower(config.option(ClickHouseOptions.AUTH).orElse("basic"))) {
             case "basic" -> false;

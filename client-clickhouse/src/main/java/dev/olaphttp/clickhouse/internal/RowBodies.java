@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -60,8 +62,10 @@ final class RowBodies {
             @Override
             void write(OutputStream out) throws IOException {
                 ValueText[] renderers = new ValueText[types.size()];
+                List<Map<Integer, String>> labels = new ArrayList<>(types.size());
                 for (int i = 0; i < renderers.length; i++) {
                     renderers[i] = new ValueText(ValueText.Target.SERVER_PARAM, zone, names.get(i));
+                    labels.add(EnumLabels.of(types.get(i)));
                 }
                 StringBuilder line = new StringBuilder(256);
                 long n = 0;
@@ -76,7 +80,8 @@ final class RowBodies {
                     line.setLength(0);
                     for (int i = 0; i < row.length; i++) {
                         try {
-                            line.append(i == 0 ? "" : "\t").append(renderers[i].serverParam(row[i], types.get(i)));
+                            Object v = EnumLabels.label(row[i], labels.get(i), names.get(i), types.get(i));
+                            line.append(i == 0 ? "" : "\t").append(renderers[i].serverParam(v, types.get(i)));
                         } catch (IllegalArgumentException e) {
                             throw new IllegalArgumentException("row " + n + ", " + e.getMessage()
                                     .replaceFirst("^parameter ", "column "), null);

@@ -164,6 +164,20 @@ class RequestShapeTest {
     }
 
     @Test
+    void jsonCompactChosenByTheFormatOption() {
+        ch.enqueue(new MockResponse.Builder().body("[\"n\", \"t\"]\n[\"Int64\", \"DateTime('Asia/Tokyo')\"]\n"
+                + "[\"9007199254740993\", \"2024-03-01 09:30:05\"]\n").build());
+        try (SqlClient c = ch.builder(server).option(ClickHouseOptions.FORMAT, "jsoncompact")
+                .option(ClickHouseOptions.SERVER_VERSION, "24.8").build()) {
+            assertThat(c.sql("SELECT n, t FROM t").list(r -> r.getLong(1) + " " + r.getObject(2)))
+                    .containsExactly("9007199254740993 2024-03-01T09:30:05+09:00[Asia/Tokyo]");
+        }
+        HttpUrl url = ch.statements.get(0).getUrl();
+        assertThat(url.queryParameter("default_format")).isEqualTo("JSONCompactEachRowWithNamesAndTypes");
+        assertThat(url.queryParameter("output_format_json_quote_denormals")).isEqualTo("1");
+    }
+
+    @Test
     void getForReadsWhenAsked() {
         ch.enqueue(new MockResponse.Builder().body(MockCh.buffer(MockCh.rowBinary(1))).build());
         ch.enqueue(empty());

@@ -154,6 +154,23 @@ class RealServerTypesLoadTest {
     }
 
     @Test
+    void tabSeparatedSendsEnumCodesAsTheirLabels() {
+        client.sql("CREATE TABLE enum_tsv (i Int32, e8 Enum8('a' = 1, 'b' = -2), "
+                + "e16 Nullable(Enum16('x' = 1000, 'y' = -1000))) ENGINE = Memory").execute();
+        InsertResult r = client.insert("enum_tsv").option("format", "TSV").rows(List.of(
+                new Object[] {1, 1, -1000}, new Object[] {2, (byte) -2, null}, new Object[] {3, "a", 1000L}));
+        assertThat(r.serverInfo()).containsEntry("format", "TabSeparated");
+        assertThat(client.sql("SELECT i, e8, e16 FROM enum_tsv ORDER BY i")
+                .list(row -> Arrays.asList(row.getObject(1), row.getObject(2), row.getObject(3))))
+                .containsExactly(Arrays.asList(1, "a", "y"), Arrays.asList(2, "b", null), Arrays.asList(3, "a", "x"));
+        assertThatThrownBy(() -> client.insert("enum_tsv").option("format", "TSV")
+                .rows(List.<Object[]>of(new Object[] {4, 7, null})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("e8")
+                .hasMessageContaining("7 is not a value of Enum8");
+        assertThat(client.sql("SELECT count() FROM enum_tsv").list(row -> row.getLong(1))).containsExactly(3L);
+    }
+
+    @Test
     void csvFileRoundTripsEveryType(@TempDir Path dir) throws Exception {
         create("types_csv");
         String csv = String.join("\n",

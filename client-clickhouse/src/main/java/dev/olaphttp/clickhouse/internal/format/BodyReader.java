@@ -2,6 +2,9 @@ package dev.olaphttp.clickhouse.internal.format;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A buffered reader over a result body that never hands out the last {@value #HOLD} bytes until the body's end is
@@ -14,6 +17,10 @@ import java.io.InputStream;
 final class BodyReader extends InputStream {
     static final int HOLD = 16 * 1024;
     private static final int CHUNK = 64 * 1024;
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private final String tag;
@@ -141,10 +148,7 @@ final class BodyReader extends InputStream {
 
     long readLongLE() throws IOException {
         if (limit - pos >= 8) {
-            long v = 0;
-            for (int i = 7; i >= 0; i--) {
-                v = (v << 8) | (buf[pos + i] & 0xffL);
-            }
+            long v = (long) LONG_LE.get(buf, pos);
             pos += 8;
             return v;
         }
@@ -157,8 +161,7 @@ final class BodyReader extends InputStream {
 
     int readIntLE() throws IOException {
         if (limit - pos >= 4) {
-            int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8 | (buf[pos + 2] & 0xff) << 16
-                    | (buf[pos + 3] & 0xff) << 24;
+            int v = (int) INT_LE.get(buf, pos);
             pos += 4;
             return v;
         }

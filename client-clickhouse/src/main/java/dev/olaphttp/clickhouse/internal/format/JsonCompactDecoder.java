@@ -10,6 +10,8 @@ import dev.olaphttp.TypeKind;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +32,10 @@ final class JsonCompactDecoder extends AbstractDecoder {
 
     private final JsonValues values = new JsonValues(FACTORY);
     private JsonParser parser;
+    private final CharScalars chars = new CharScalars();
     private SqlType[] types;
+    private ZoneId[] zones;
+    private ZoneOffset[] fixed;
 
     JsonCompactDecoder(BodyReader in, DecoderContext ctx) {
         super(in, ctx);
@@ -63,9 +68,13 @@ final class JsonCompactDecoder extends AbstractDecoder {
                     + " types");
         }
         types = new SqlType[names.size()];
+        zones = new ZoneId[types.length];
+        fixed = new ZoneOffset[types.length];
         List<Column> columns = new ArrayList<>(names.size());
         for (int i = 0; i < types.length; i++) {
             types[i] = ClickHouseTypes.parse(typeNames.get(i), ctx.serverTimeZone());
+            zones[i] = types[i].zone().orElse(null);
+            fixed[i] = TextTimes.fixedOffset(zones[i]);
             columns.add(new Column(names.get(i), types[i]));
         }
         return columns;
@@ -130,23 +139,49 @@ final class JsonCompactDecoder extends AbstractDecoder {
             return;
         }
         switch (t.kind()) {
-            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 -> {
-                if (tok == JsonToken.VALUE_NUMBER_INT) {
-                    r.longs[c] = p.getLongValue();
-                } else {
-                    r.longs[c] = parseLong(JsonValues.scalarText(p, t));
-                }
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 -> r.longs[c] = integer(p, t);
+            case UINT64 -> {
+                scalar(p, t);
+                r.longs[c] = CharScalars.parseUnsigned(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             }
-            case UINT64 -> r.longs[c] = parseUnsigned(JsonValues.scalarText(p, t));
             case BOOLEAN -> r.longs[c] = tok == JsonToken.VALUE_TRUE ? 1 : tok == JsonToken.VALUE_FALSE ? 0
                     : TextValues.bool(JsonValues.scalarText(p, t)) ? 1 : 0;
-            case DATE, TIMESTAMP, TIME -> r.longs[c] = TextValues.ticks(t, JsonValues.scalarText(p, t));
+            case DATE, TIMESTAMP -> r.longs[c] = dateOrTime(p, t, c);
+            case TIME -> r.longs[c] = TextValues.ticks(t, JsonValues.scalarText(p, t));
             case FLOAT32, FLOAT64 -> r.doubles[c] = floating(p, t);
             default -> {
                 Object v = values.value(p, t, 0);
                 r.objects[c] = v;
                 r.nulls[c] = v == null;
             }
+        }
+    }
+
+    /** An integer from a number or a quoted number (64-bit integers of older servers), without a String. */
+    private static long integer(JsonParser p, SqlType t) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        scalar(p, t);
+        long v = CharScalars.parseLong(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        return v != TextTimes.NO_MATCH ? v : parseLong(p.getText());
+    }
+
+    /** A Date (days) or DateTime (ticks) read from the parser's characters; other shapes take the general path. */
+    private long dateOrTime(JsonParser p, SqlType t, int c) throws IOException {
+        scalar(p, t);
+        char[] ch = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
+        long v = t.kind() == TypeKind.DATE ? chars.epochDay(ch, off, len)
+                : chars.epochTicks(ch, off, len, t.precision(), zones[c], fixed[c]);
+        return v != TextTimes.NO_MATCH ? v : TextValues.ticks(t, p.getText());
+    }
+
+    private static void scalar(JsonParser p, SqlType t) throws StreamSignals.Malformed {
+        JsonToken tok = p.currentToken();
+        if (tok == null || !tok.isScalarValue()) {
+            throw new StreamSignals.Malformed("expected a " + t.name() + " value, got " + tok);
         }
     }
 

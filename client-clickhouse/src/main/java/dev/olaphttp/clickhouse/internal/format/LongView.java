@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 
 /**
  * How a value kept in a row's {@code long} slot becomes a Java object or text, chosen once per column so the row
@@ -71,19 +72,30 @@ interface LongView {
         }
     };
 
-    /** A DateTime/DateTime64 as ticks of 10^-precision seconds since the epoch, shown in a zone. */
+    /**
+     * A DateTime/DateTime64 as ticks of 10^-precision seconds since the epoch, shown in a zone. A zone with a fixed
+     * offset (UTC and the like) builds its ZonedDateTime from offset arithmetic, without a rules look-up.
+     */
     static LongView timestamp(int precision, ZoneId zone) {
         long perSecond = Values.POW10[precision];
+        long nanosPerTick = Values.POW10[9 - precision];
+        ZoneOffset fixed = TextTimes.fixedOffset(zone);
         return new LongView() {
             public Object box(long v) {
-                Instant i = Instant.ofEpochSecond(Math.floorDiv(v, perSecond),
-                        Math.floorMod(v, perSecond) * Values.POW10[9 - precision]);
-                return zone == null ? LocalDateTime.ofInstant(i, ZoneOffset.UTC) : i.atZone(zone);
+                long seconds = Math.floorDiv(v, perSecond);
+                int nanos = (int) (Math.floorMod(v, perSecond) * nanosPerTick);
+                if (zone == null) {
+                    return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
+                }
+                if (fixed != null) {
+                    return ZonedDateTime.ofStrict(LocalDateTime.ofEpochSecond(seconds, nanos, fixed), fixed, zone);
+                }
+                return Instant.ofEpochSecond(seconds, nanos).atZone(zone);
             }
 
             public String text(long v) {
                 Instant i = Instant.ofEpochSecond(Math.floorDiv(v, perSecond),
-                        Math.floorMod(v, perSecond) * Values.POW10[9 - precision]);
+                        Math.floorMod(v, perSecond) * nanosPerTick);
                 LocalDateTime t = LocalDateTime.ofInstant(i, zone == null ? ZoneOffset.UTC : zone);
                 return Values.dateTimeText(t, precision);
             }
