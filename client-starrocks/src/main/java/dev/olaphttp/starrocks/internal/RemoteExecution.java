@@ -120,9 +120,13 @@ final class RemoteExecution implements QueryExecution {
         }
     }
 
-    /** Whether the FE already sent the whole body: nothing left to stop, and the connection may be pooled. */
+    /**
+     * Whether the FE already sent the whole body: nothing left to stop, and the connection may be pooled. From
+     * another thread ({@link #cancel()}) only the transport's volatile flag is reliable, and it is the one that
+     * matters there: a body not ended when the call was cancelled can no longer reach the pool.
+     */
     private boolean bodyEnded() {
-        return reader.isDone() || body.ended();
+        return body.ended() || reader.isDone();
     }
 
     @Override

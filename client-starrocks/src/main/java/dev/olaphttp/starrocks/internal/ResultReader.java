@@ -49,7 +49,7 @@ final class ResultReader {
     private String[] explainLines;
     private int explainNext;
     private QueryStats stats;
-    private volatile boolean done; // read by cancel() from another thread
+    private boolean done;
     private long rows;
 
     ResultReader(JsonParser parser, boolean emptyAllowed) {

@@ -74,6 +74,12 @@ final class RowBuffer implements RowValues {
         return doubles[column];
     }
 
+    /** String cells as they are (no boxing switch, no conversion in the core); {@code null} for other columns. */
+    @Override
+    public String getString(int column) {
+        return objects[column] instanceof String s ? s : null;
+    }
+
     @Override
     public Object getObject(int column) {
         if (nulls[column]) {
