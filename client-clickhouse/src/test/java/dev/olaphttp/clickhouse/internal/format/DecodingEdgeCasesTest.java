@@ -51,6 +51,46 @@ class DecodingEdgeCasesTest {
     }
 
     @Test
+    void jsonDateTimesAndQuotedIntegersAreReadFromTheParsersCharacters() {
+        ResultDecoder d = json("[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]\n"
+                + "[\"Int64\", \"UInt64\", \"Date\", \"DateTime('Europe/Berlin')\", \"DateTime64(3, 'UTC')\", "
+                + "\"Nullable(DateTime)\"]\n"
+                + "[\"-9223372036854775808\", \"18446744073709551615\", \"2024-02-29\", \"2026-10-25 02:30:00\", "
+                + "\"1969-12-31 23:59:59.5\", null]\n"
+                + "[\"42\", 7, \"0000-00-00\", \"2026-03-29 03:59:59\", \"2000-01-01 00:00:00\", "
+                + "\"2000-01-01 00:00:00\"]\n");
+        assertThat(d.next()).isTrue();
+        assertThat(d.row().getLong(0)).isEqualTo(Long.MIN_VALUE);
+        assertThat(d.row().getObject(1)).isEqualTo(new BigInteger("18446744073709551615"));
+        assertThat(d.row().getObject(2)).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+        // the ambiguous hour of the autumn change reads as the earlier offset, like the general parser
+        assertThat(d.row().getObject(3)).isEqualTo(java.time.ZonedDateTime.ofStrict(
+                java.time.LocalDateTime.of(2026, 10, 25, 2, 30), java.time.ZoneOffset.ofHours(2),
+                java.time.ZoneId.of("Europe/Berlin")));
+        assertThat(d.row().getObject(4)).isEqualTo(java.time.ZonedDateTime.of(1969, 12, 31, 23, 59, 59, 500_000_000,
+                java.time.ZoneId.of("UTC")));
+        assertThat(d.row().isNull(5)).isTrue();
+        assertThat(d.next()).isTrue();
+        assertThat(d.row().getLong(0)).isEqualTo(42);
+        assertThat(d.row().getObject(1)).isEqualTo(BigInteger.valueOf(7));
+        assertThat(d.row().getObject(2)).isEqualTo(java.time.LocalDate.EPOCH);
+        assertThat(d.row().getString(3)).isEqualTo("2026-03-29 03:59:59");
+        assertThat(d.row().getObject(5)).isInstanceOf(java.time.ZonedDateTime.class);
+        assertThat(d.next()).isFalse();
+    }
+
+    @Test
+    void jsonBadDateTimesAndIntegersAreProtocolErrors() {
+        String header = "[\"t\", \"n\"]\n[\"DateTime('UTC')\", \"UInt64\"]\n";
+        assertThatThrownBy(json(header + "[\"2024-13-01 00:00:00\", 1]\n")::next)
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("2024-13-01");
+        assertThatThrownBy(json(header + "[\"2024-01-01 00:00:00\", \"18446744073709551616\"]\n")::next)
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("18446744073709551616");
+        assertThatThrownBy(json(header + "[\"2024-01-01 00:00:00\", [1]]\n")::next)
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("UInt64");
+    }
+
+    @Test
     void oversizedStringLengthIsAProtocolErrorNotAnOutOfMemoryError() {
         // LEB128 of 2^40
         ResultDecoder d = binary(new String[] {"s", "String"}, bytes(0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 'x'));
