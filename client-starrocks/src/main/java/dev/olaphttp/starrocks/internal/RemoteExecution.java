@@ -156,12 +156,14 @@ final class RemoteExecution implements QueryExecution {
             return false;
         } catch (IOException ex) {
             SqlClientException mapped = map(ex);
-            if ((mapped instanceof dev.olaphttp.QueryTimeoutException || mapped instanceof ProtocolException
-                    || request.cancellation().isCancelled()) && !bodyEnded()) {
-                sendKill(); // we gave up on a stream the FE may still be producing (sent once, even after cancel())
+            // we gave up on a stream the FE may still be producing; otherwise the stream was cut: the FE ended it
+            boolean kill = (mapped instanceof dev.olaphttp.QueryTimeoutException || mapped instanceof ProtocolException
+                    || request.cancellation().isCancelled()) && !bodyEnded();
+            finished = true;
+            release(); // aborts the connection before the kill that names it is sent
+            if (kill) {
+                sendKill(); // sent once, even after cancel()
             }
-            finished = true; // otherwise the stream was cut: the FE ended the query itself
-            release();
             throw mapped;
         } catch (RuntimeException ex) {
             finished = true;
