@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The cancel signal of one statement. {@link #cancel()} may be called from any thread: it runs every registered
- * action (aborting the blocked HTTP call, for instance) once. Actions registered after cancellation run at once.
+ * action (aborting the blocked HTTP call, for instance) once, newest first, so the call in flight is aborted before
+ * older, statement-level actions run. Actions registered after cancellation run at once. Actions run on the
+ * cancelling thread and must not block: send a kill from the client's scheduler, not from the action.
  */
 public final class Cancellation {
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -14,8 +16,9 @@ public final class Cancellation {
     /** Cancels: idempotent, thread-safe; the actions' exceptions are swallowed. */
     public void cancel() {
         if (cancelled.compareAndSet(false, true)) {
-            for (Runnable r : actions) {
-                runQuietly(r);
+            Object[] snapshot = actions.toArray();
+            for (int i = snapshot.length - 1; i >= 0; i--) {
+                runQuietly((Runnable) snapshot[i]);
             }
         }
     }

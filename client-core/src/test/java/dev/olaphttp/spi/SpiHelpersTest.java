@@ -266,4 +266,22 @@ class SpiHelpersTest {
         assertThat(e.getMessage()).isEqualTo("Unknown table [dialect=clickhouse, queryId=q1, code=60]");
         assertThat(e.baseMessage()).isEqualTo("Unknown table");
     }
+
+    @Test
+    void cancellationRunsTheNewestActionFirst() {
+        Cancellation c = new Cancellation();
+        java.util.List<String> order = new java.util.ArrayList<>();
+        c.onCancel(() -> order.add("statement-level kill"));
+        Cancellation.Registration inFlight = c.onCancel(() -> order.add("abort the call in flight"));
+        c.onCancel(() -> {
+            throw new IllegalStateException("a failing action does not stop the others");
+        });
+        c.cancel();
+        c.cancel();
+        assertThat(order).containsExactly("abort the call in flight", "statement-level kill");
+        inFlight.close();
+        java.util.List<String> late = new java.util.ArrayList<>();
+        c.onCancel(() -> late.add("ran at once"));
+        assertThat(late).containsExactly("ran at once");
+    }
 }
