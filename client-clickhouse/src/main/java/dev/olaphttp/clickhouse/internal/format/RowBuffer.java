@@ -102,7 +102,7 @@ final class RowBuffer implements RowValues {
         return switch (slots[column]) {
             case LONG -> views[column].text(longs[column]);
             case DOUBLE -> float32[column] ? Float.toString((float) doubles[column]) : Double.toString(doubles[column]);
-            default -> Values.text(objects[column]);
+            default -> objects[column] instanceof String str ? str : Values.text(objects[column]);
         };
     }
 
