@@ -61,39 +61,102 @@ class CancelTest {
         assertThat(take(server).getTarget()).isEqualTo("/v1/query/q1/final");
     }
 
+    /**
+     * A server answering by path. Not the queue: MockWebServer records a request before it takes the request's
+     * response, so with a queue the kill sent right after the test saw the long poll could take the long poll's
+     * (stalled) response, and the cancel would wait out the kill's budget.
+     */
+    private static final class StallingServer extends Dispatcher {
+        final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+        final CountDownLatch pollArrived = new CountDownLatch(1);
+        final CountDownLatch killArrived = new CountDownLatch(1);
+        final CountDownLatch finalArrived = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final boolean stallKill;
+
+        StallingServer(boolean stallKill) {
+            this.stallKill = stallKill;
+        }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+            String t = r.getTarget();
+            seen.add(r.getMethod() + " " + t);
+            if (t.equals("/v1/query")) {
+                return resp().state("Running").schema(NUMBER).data("[[\"1\"]]").next("page/1").ok();
+            }
+            if (t.endsWith("/page/1")) {
+                pollArrived.countDown();
+                release.await(30, TimeUnit.SECONDS); // a long poll, until the test ends
+                return resp().state("Running").schema(NUMBER).data("[]").next("page/1").ok();
+            }
+            if (t.endsWith("/kill")) {
+                killArrived.countDown();
+                if (stallKill) {
+                    release.await(30, TimeUnit.SECONDS);
+                }
+                return TestServer.empty200();
+            }
+            finalArrived.countDown();
+            return TestServer.finalOk("q1");
+        }
+    }
+
+    /** Reads the next row on another thread; returns what it threw. */
+    private static CompletableFuture<Throwable> readNext(RowCursor c) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                c.next();
+                return null;
+            } catch (SqlClientException e) {
+                return e;
+            }
+        });
+    }
+
     @Test
     void cancelFromAnotherThreadUnblocksALongPoll() throws Exception {
-        server.enqueue(resp().state("Running").schema(NUMBER).data("[[\"1\"]]").next("page/1").ok());
-        server.enqueue(resp().state("Running").schema(NUMBER).data("[]").next("page/1").ok().newBuilder()
-                .headersDelay(20, TimeUnit.SECONDS).build());
-        server.enqueue(TestServer.empty200());
-        server.enqueue(TestServer.finalOk("q1"));
+        StallingServer mock = new StallingServer(false);
+        server.setDispatcher(mock);
         OkHttpClient http = new OkHttpClient();
         try (SqlClient client = TestServer.client(server, http);
                 RowCursor c = client.sql("SELECT sleep(100)").stream()) {
             assertThat(c.next()).isTrue();
-            CountDownLatch polling = new CountDownLatch(1);
-            CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
-                polling.countDown();
-                try {
-                    c.next();
-                    return null;
-                } catch (SqlClientException e) {
-                    return e;
-                }
-            });
-            polling.await();
-            assertThat(take(server).getTarget()).isEqualTo("/v1/query");
-            assertThat(take(server).getTarget()).isEqualTo("/v1/query/q1/page/1"); // the long poll is in flight
-            long started = System.nanoTime();
+            CompletableFuture<Throwable> reader = readNext(c);
+            assertThat(mock.pollArrived.await(5, TimeUnit.SECONDS)).as("the long poll is in flight").isTrue();
             c.cancel();
-            Throwable t = reader.get(5, TimeUnit.SECONDS);
-            assertThat(t).isInstanceOf(QueryCancelledException.class);
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(5);
-            assertThat(take(server).getTarget()).isEqualTo("/v1/query/q1/kill");
-            assertThat(take(server).getTarget()).isEqualTo("/v1/query/q1/final");
+            assertThat(reader.get(5, TimeUnit.SECONDS)).isInstanceOf(QueryCancelledException.class);
+            assertThat(mock.finalArrived.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(List.copyOf(mock.seen)).containsExactly("POST /v1/query", "GET /v1/query/q1/page/1",
+                    "POST /v1/query/q1/kill", "GET /v1/query/q1/final");
             ErrorTest.assertNoConnectionInUse(http);
+        } finally {
+            mock.release.countDown();
         }
+    }
+
+    @Test
+    void cancelReturnsWhileTheKillEndpointStalls() throws Exception {
+        StallingServer mock = new StallingServer(true);
+        server.setDispatcher(mock);
+        try (SqlClient client = TestServer.client(server, "");
+                RowCursor c = client.sql("SELECT sleep(100)").stream()) {
+            assertThat(c.next()).isTrue();
+            CompletableFuture<Throwable> reader = readNext(c);
+            assertThat(mock.pollArrived.await(5, TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+            c.cancel(); // synchronous kill and final would hold this thread for the kill's 10 s budget
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat(reader.get(5, TimeUnit.SECONDS)).isInstanceOf(QueryCancelledException.class);
+            assertThat(mock.killArrived.await(5, TimeUnit.SECONDS)).as("the kill is sent in the background").isTrue();
+            assertThat(mock.finalArrived.getCount()).as("final waits for the kill's answer").isEqualTo(1);
+            assertThat(tookMillis).as("cancel() returned while the kill was unanswered").isLessThan(5_000);
+            mock.release.countDown();
+            assertThat(mock.finalArrived.await(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            mock.release.countDown();
+        }
+        assertThat(List.copyOf(mock.seen)).endsWith("POST /v1/query/q1/kill", "GET /v1/query/q1/final");
     }
 
     @Test

@@ -378,12 +378,13 @@ final class DatabendExecution implements QueryExecution {
         return m;
     }
 
+    /** Aborts the read in flight at once; kill and final go out from the client's scheduler. */
     @Override
     public void cancel() {
         request.cancellation().cancel();
         if (!finished && !serverGone) {
             client.heartbeats.unregister(this);
-            where.stop(true);
+            where.stopInBackground();
         }
     }
 

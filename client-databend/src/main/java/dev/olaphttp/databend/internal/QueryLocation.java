@@ -4,6 +4,7 @@ import dev.olaphttp.Endpoint;
 import dev.olaphttp.QueryInfo;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.spi.HttpCall;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,11 +79,32 @@ final class QueryLocation {
         return client.requests.call(method, uri, cookie, nodeId).endpoint(endpoint).info(info);
     }
 
-    /** Kill (when asked) then final, each once, best effort. */
+    /** Kill (when asked) then final, each once, best effort, on the calling thread. */
     void stop(boolean kill) {
+        if (stopping.compareAndSet(false, true)) {
+            send(kill);
+        }
+    }
+
+    /**
+     * Kill then final, each once, sent from the client's scheduler so that the caller (a thread cancelling another
+     * thread's read) never waits on the server: a stalled kill endpoint would otherwise hold it for two housekeeping
+     * budgets. The stop is claimed at once, so a concurrent {@link #stop(boolean)} (the reader's close after its read
+     * was aborted) sends nothing. On closing, the client lets such already-queued work finish (bounded). If the
+     * scheduler is gone, the requests are sent on the calling thread.
+     */
+    void stopInBackground() {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        try {
+            client.requests.context.scheduler().execute(() -> send(true));
+        } catch (RejectedExecutionException e) {
+            send(true);
+        }
+    }
+
+    private void send(boolean kill) {
         if (kill && killUri != null) {
             sendQuietly("POST", killUri);
         }
