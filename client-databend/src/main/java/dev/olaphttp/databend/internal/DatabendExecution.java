@@ -198,6 +198,9 @@ final class DatabendExecution implements QueryExecution {
         }
         cookie.learn(p.sessionId);
         stats.update(p, where.nodeId());
+        if (p.stats.present && !p.hasError()) {
+            stats.report(client.requests.context.listener(), request.info());
+        }
         if (format == null && p.hasSettings) {
             format = new ResultFormat(ResultFormat.zoneOf(p.timezone != null ? p.timezone : session.timezone()),
                     p.binaryFormat, "driver".equalsIgnoreCase(p.jsonResultMode));

@@ -1,11 +1,16 @@
 package dev.olaphttp.databend.internal;
 
+import dev.olaphttp.QueryInfo;
+import dev.olaphttp.QueryListener;
 import dev.olaphttp.QueryStats;
 import dev.olaphttp.spi.SqlText;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The newest statistics of a statement, from the {@code stats}, {@code state} and {@code affect} of its pages. */
 final class ResultStats {
+    private static final Logger log = LoggerFactory.getLogger(ResultStats.class);
     private final boolean readOnly;
     private volatile Page.Stats stats;
     private volatile String state;
@@ -38,6 +43,18 @@ final class ResultStats {
             resultTimeoutSecs = p.resultTimeoutSecs;
         }
         nodeId = node;
+    }
+
+    /** Tells the listener the newest statistics (a page or a Running long-poll answer); a failing one is ignored. */
+    void report(QueryListener listener, QueryInfo query) {
+        if (listener == null || listener == QueryListener.NONE) {
+            return;
+        }
+        try {
+            listener.onProgress(query, build());
+        } catch (RuntimeException e) {
+            log.warn("QueryListener.onProgress threw; ignored", e);
+        }
     }
 
     void version(String v) {
