@@ -254,8 +254,6 @@ class DatabendFailureE2ETest {
     }
 
     @Test
-    @Disabled("BUG (testkit): DatabendQueries.page sends the body inside synchronized(query), so a stalled page "
-            + "blocks that query's kill and final until the stall ends; the client's cancel() then waits 2 x 10 s")
     void killDuringAStalledPageDoesNotBlockTheCaller() throws Exception {
         db.server().fault(PAGE, Fault.stallAfterBytes(50), 1);
         Query query = client.sql("SELECT number FROM numbers(1000)");

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -106,8 +105,6 @@ class DatabendSessionE2ETest {
     }
 
     @Test
-    @Disabled("BUG: databend dialect does not report the failed statement's session (txn_state Fail): "
-            + "QueryExecution.failureDelta() not implemented, so SqlSession.state() stays Active")
     void aFailureInsideATransactionLeavesItFailedUntilRollback() {
         db.server().when(SqlMatcher.contains("FROM missing")).thenFail(1025, "Unknown table 'missing'");
         try (SqlSession s = client.openSession()) {

@@ -31,7 +31,6 @@ import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -200,8 +199,6 @@ class StarRocksFailureE2ETest {
     }
 
     @Test
-    @Disabled("BUG: StarRocks early close (e.g. optional() over 3 rows) returns the connection to the pool and then "
-            + "sends KILL <connectionId> asynchronously, which kills the NEXT statement on that pooled connection")
     void anEarlyClosedStatementsKillNeverHitsTheNextStatementOnItsConnection() {
         for (int i = 0; i < 20; i++) {
             assertThatThrownBy(() -> client.sql("SELECT number FROM numbers(3)").optional(r -> r.getLong(1)))

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,8 +53,6 @@ class EtlExampleTest {
     }
 
     @Test
-    @Disabled("BUG testkit: DatabendTestServer reports write_progress.rows = 0 for an INSERT with stage_attachment "
-            + "(DatabendJson always writes progress(write_progress, 0, 0)), so InsertResult.rowsWritten() is 0")
     void databendReportsTheRowsItWrote() throws Exception {
         String out = Capture.stdout(() -> EtlExample.main(new String[0]));
 

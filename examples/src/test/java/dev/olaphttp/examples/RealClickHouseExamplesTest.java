@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,9 +103,6 @@ class RealClickHouseExamplesTest {
     }
 
     @Test
-    @Disabled("BUG clickhouse dialect: the KILL for a query cancelled before headers (a3d7e6c) is queued on the "
-            + "client's executor; closing the SqlClient right after the QueryCancelledException (try-with-resources, "
-            + "as CancelExample does) drops it, so the query keeps running on the server")
     void aCancelledQueryStopsOnTheServer() throws Exception {
         CancelExample.run(targets, Capture.into(bytes), Duration.ofMillis(500));
 

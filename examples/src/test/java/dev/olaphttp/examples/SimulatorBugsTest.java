@@ -9,7 +9,6 @@ import dev.olaphttp.testkit.Column;
 import dev.olaphttp.testkit.DatabendTestServer;
 import java.util.stream.Stream;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class SimulatorBugsTest {
     @Test
-    @Disabled("BUG testkit: ClickHouseTestServer answers the ClickHouse dialect's first request, "
-            + "'SELECT version(), timezone() FORMAT TabSeparated', with UNKNOWN_TABLE (60): no unscripted query works")
     void anUnscriptedClickHouseSimulatorServesTheClickHouseDialect() {
         try (ClickHouseTestServer server = new ClickHouseTestServer();
                 SqlClient client = SqlClient.connect("clickhouse://default:@127.0.0.1:" + server.port())) {
@@ -29,8 +26,6 @@ class SimulatorBugsTest {
     }
 
     @Test
-    @Disabled("BUG testkit: a table declared with DatabendTestServer.table(...) does not answer "
-            + "'SELECT * FROM t LIMIT 0', the schema lookup the Databend loader (like the real server) relies on")
     void aDeclaredDatabendTableAcceptsABulkLoadWithoutScripts() {
         try (DatabendTestServer server = new DatabendTestServer()) {
             server.table("t", Column.of("a", "UInt64"), Column.of("b", "String"));
