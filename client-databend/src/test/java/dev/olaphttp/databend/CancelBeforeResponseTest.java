@@ -8,11 +8,15 @@ import dev.olaphttp.Query;
 import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.SqlClient;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Query.cancel() while POST /v1/query still waits: the call is aborted and the query killed by its id. */
@@ -20,11 +24,33 @@ class CancelBeforeResponseTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
 
+    /**
+     * Answers by path: the POST stalls until the test ends, a kill answers at once. Not the queue: MockWebServer
+     * records a request before it takes the request's response, so the kill could take the stalled POST's.
+     */
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void release() {
+        release.countDown();
+    }
+
+    private void stallThePost(MockResponse answer) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+                if (r.getTarget().equals("/v1/query")) {
+                    release.await(30, TimeUnit.SECONDS);
+                    return answer;
+                }
+                return TestServer.empty200();
+            }
+        });
+    }
+
     @Test
     void cancelWhileThePostWaitsAbortsItAndKillsTheQueryById() throws Exception {
-        server.enqueue(resp().id("q1").state("Running").next("page/1").ok().newBuilder()
-                .headersDelay(20, TimeUnit.SECONDS).build());
-        server.enqueue(TestServer.empty200()); // the kill
+        stallThePost(resp().id("q1").state("Running").next("page/1").ok());
         OkHttpClient http = new OkHttpClient();
         try (SqlClient client = TestServer.client(server, http)) {
             Query q = client.sql("SELECT sleep(100)");
@@ -53,8 +79,7 @@ class CancelBeforeResponseTest {
 
     @Test
     void aQueryIdThatIsNotAPathSegmentIsEncodedInTheKillPath() throws Exception {
-        server.enqueue(resp().id("q1").ok().newBuilder().headersDelay(20, TimeUnit.SECONDS).build());
-        server.enqueue(TestServer.empty200());
+        stallThePost(resp().id("q1").ok());
         try (SqlClient client = TestServer.client(server, "")) {
             Query q = client.sql("SELECT 1").queryId("a/b c");
             CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {

@@ -20,7 +20,7 @@ abstract class CellColumn {
         this.type = type;
     }
 
-    /** The storage for a type: unboxed longs, unboxed doubles, or objects. */
+    /** The storage for a type: unboxed longs, doubles or timestamp parts, or objects. */
     static CellColumn forType(String name, SqlType type) {
         TypeKind k = type.kind();
         if (k.fitsLong() || k == TypeKind.BOOLEAN || k == TypeKind.UINT64) {
@@ -28,6 +28,9 @@ abstract class CellColumn {
         }
         if (k == TypeKind.FLOAT32 || k == TypeKind.FLOAT64) {
             return new DoubleColumn(name, type);
+        }
+        if (k == TypeKind.TIMESTAMP) {
+            return new TimestampColumn(name, type);
         }
         return new ObjectColumn(name, type);
     }

@@ -104,8 +104,6 @@ final class DatabendExecution implements QueryExecution {
             return ex;
         } catch (RuntimeException e) {
             throw ex.abandon(e, kill);
-        } finally {
-            kill.answered();
         }
         if (!ex.page.drained()) {
             client.heartbeats.register(ex, new Heartbeats.Entry(cookie, ex.where.nodeId(), request.queryId(), ex.where.endpoint(),
@@ -398,7 +396,11 @@ final class DatabendExecution implements QueryExecution {
         }
         client.heartbeats.unregister(this);
         if (!finished && !serverGone) {
-            where.stop(true);
+            if (request.cancellation().isCancelled()) {
+                where.stopInBackground(); // the reader's close after a cancel must not wait on the server either
+            } else {
+                where.stop(true); // an early close: the caller's own thread, done before close() returns
+            }
         }
     }
 }

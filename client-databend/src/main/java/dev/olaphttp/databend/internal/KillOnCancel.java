@@ -1,11 +1,9 @@
 package dev.olaphttp.databend.internal;
 
 import dev.olaphttp.SqlClientException;
-import dev.olaphttp.spi.Cancellation;
 import dev.olaphttp.spi.StatementRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +23,6 @@ final class KillOnCancel {
     private final StatementRequest request;
     private final CookieSession cookie;
     private final String stickyNode;
-    private final AtomicBoolean answered = new AtomicBoolean();
-    private final AtomicBoolean cancelledUnanswered = new AtomicBoolean();
-    private volatile Cancellation.Registration registration;
 
     private KillOnCancel(DatabendClient client, StatementRequest request, CookieSession cookie, String stickyNode) {
         this.client = client;
@@ -36,32 +31,20 @@ final class KillOnCancel {
         this.stickyNode = stickyNode;
     }
 
-    /** Watches the statement's cancellation until {@link #answered()}. */
+    /** What a kill by id needs: the statement, its client session and sticky node. */
     static KillOnCancel register(DatabendClient client, StatementRequest request, CookieSession cookie,
             String stickyNode) {
-        KillOnCancel k = new KillOnCancel(client, request, cookie, stickyNode);
-        k.registration = request.cancellation().onCancel(k::onCancel);
-        return k;
+        return new KillOnCancel(client, request, cookie, stickyNode);
     }
 
-    private void onCancel() {
-        if (!answered.get()) {
-            cancelledUnanswered.set(true);
-        }
-    }
-
-    /** The POST returned (with a response or an error): later cancels go through the execution's kill_uri. */
-    void answered() {
-        answered.set(true);
-        Cancellation.Registration r = registration;
-        if (r != null) {
-            r.close();
-        }
-    }
-
-    /** Kills the query by id if the cancel came before the POST's response; best effort, never throws. */
+    /**
+     * Kills the query by id if the statement was cancelled; called when the POST failed without a {@code kill_uri}.
+     * The cancellation flag alone decides: a flag set by a cancel action would race with the aborted POST's return
+     * (the abort runs first, so the statement thread could give up before the flag was set). Best effort, never
+     * throws; a kill the server does not know answers 404 and is only logged.
+     */
     void killIfCancelled() {
-        if (!cancelledUnanswered.get() || !request.cancellation().isCancelled()) {
+        if (!request.cancellation().isCancelled()) {
             return;
         }
         String path = "/v1/query/" + URLEncoder.encode(request.queryId(), StandardCharsets.UTF_8).replace("+", "%20")

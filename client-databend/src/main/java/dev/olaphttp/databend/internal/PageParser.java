@@ -189,8 +189,10 @@ final class PageParser {
                     throw new MalformedPage("rows arrived before the schema");
                 }
             }
-            for (CellColumn c : cols) {
-                c.ensure(row + 1);
+            if (cols.length > 0 && row >= cols[0].nulls.length) { // all columns grow together
+                for (CellColumn c : cols) {
+                    c.ensure(row + 1);
+                }
             }
             for (int c = 0; c < cols.length; c++) {
                 JsonToken t = p.nextToken();
