@@ -251,8 +251,7 @@ final class DatabendExecution implements QueryExecution {
     @Override
     public boolean advance() {
         raiseFirstFailure();
-        checkCancelled();
-        while (true) {
+        while (true) { // the core checks for a cancel before each row; fetch() checks before each page
             if (columns != null && columns.next()) {
                 rowsDelivered++;
                 return true;

@@ -11,11 +11,31 @@ import java.util.Arrays;
 /** Integers that fit a long (UInt64 kept as its unsigned bits) and booleans, unboxed. */
 final class LongColumn extends CellColumn {
     private final TypeKind kind;
+    private final boolean textual; // Boolean and UInt64 have their own parsers; the rest are range-checked longs
+    private final long min;
+    private final long max;
     private long[] values = new long[0];
 
     LongColumn(String name, SqlType type) {
         super(name, type);
         this.kind = type.kind();
+        this.textual = kind == TypeKind.BOOLEAN || kind == TypeKind.UINT64;
+        this.min = switch (kind) {
+            case INT8 -> Byte.MIN_VALUE;
+            case INT16 -> Short.MIN_VALUE;
+            case INT32 -> Integer.MIN_VALUE;
+            case UINT8, UINT16, UINT32 -> 0;
+            default -> Long.MIN_VALUE;
+        };
+        this.max = switch (kind) {
+            case INT8 -> Byte.MAX_VALUE;
+            case INT16 -> Short.MAX_VALUE;
+            case INT32 -> Integer.MAX_VALUE;
+            case UINT8 -> 0xFF;
+            case UINT16 -> 0xFFFF;
+            case UINT32 -> 0xFFFF_FFFFL;
+            default -> Long.MAX_VALUE;
+        };
     }
 
     @Override
@@ -26,22 +46,24 @@ final class LongColumn extends CellColumn {
     @Override
     void read(JsonParser p, int row) throws IOException {
         nulls[row] = false;
-        if (p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE) {
-            values[row] = p.currentToken() == JsonToken.VALUE_TRUE ? 1 : 0;
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            values[row] = t == JsonToken.VALUE_TRUE ? 1 : 0;
             return;
         }
         char[] b = p.getTextCharacters();
         int off = p.getTextOffset();
         int len = p.getTextLength();
-        long v;
-        if (kind == TypeKind.BOOLEAN) {
-            v = ValueText.parseBoolean(b, off, len);
-        } else if (kind == TypeKind.UINT64) {
-            v = ValueText.parseUnsignedLong(b, off, len);
+        if (!textual) { // the common case: one parse and a range check decided per column
+            long v = ValueText.parseLong(b, off, len);
+            if (v < min || v > max) {
+                throw new ArithmeticException("integer out of range for " + kind);
+            }
+            values[row] = v;
         } else {
-            v = inRange(kind, ValueText.parseLong(b, off, len));
+            values[row] = kind == TypeKind.BOOLEAN ? ValueText.parseBoolean(b, off, len)
+                    : ValueText.parseUnsignedLong(b, off, len);
         }
-        values[row] = v;
     }
 
     /** Returns {@code v} if the kind can hold it; throws otherwise. */
