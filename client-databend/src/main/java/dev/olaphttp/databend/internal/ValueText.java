@@ -25,6 +25,17 @@ final class ValueText {
                 throw new NumberFormatException("not an integer");
             }
         }
+        if (end - i <= 18) { // cannot overflow: no range check (a division) per digit
+            long v = 0;
+            for (; i < end; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    throw new NumberFormatException("not an integer");
+                }
+                v = v * 10 + d;
+            }
+            return neg ? -v : v;
+        }
         long v = 0;
         for (; i < end; i++) {
             int d = b[i] - '0';

@@ -121,5 +121,20 @@ class ValuesTest {
                 .isInstanceOf(NumberFormatException.class);
         char[] junk = "12a".toCharArray();
         assertThatThrownBy(() -> ValueText.parseLong(junk, 0, junk.length)).isInstanceOf(NumberFormatException.class);
+        // both sides of the unchecked fast path (up to 18 digits) and the checked one
+        for (String t : new String[] {"999999999999999999", "-999999999999999999", "1000000000000000000",
+                "-1000000000000000000", "-9223372036854775808", "+42", "-0", "0", "000000000000000000007"}) {
+            char[] c = ("x" + t + "y").toCharArray();
+            if (t.length() > 20) {
+                assertThatThrownBy(() -> ValueText.parseLong(c, 1, t.length())).isInstanceOf(NumberFormatException.class);
+            } else {
+                assertThat(ValueText.parseLong(c, 1, t.length())).as(t).isEqualTo(Long.parseLong(t));
+            }
+        }
+        char[] sign = "-".toCharArray();
+        assertThatThrownBy(() -> ValueText.parseLong(sign, 0, 1)).isInstanceOf(NumberFormatException.class);
+        char[] over19 = "-9223372036854775809".toCharArray();
+        assertThatThrownBy(() -> ValueText.parseLong(over19, 0, over19.length))
+                .isInstanceOf(NumberFormatException.class);
     }
 }
