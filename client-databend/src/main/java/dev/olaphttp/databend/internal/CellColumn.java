@@ -11,13 +11,34 @@ import java.util.Arrays;
  * object array. The decoding strategy is chosen once per result by {@link #forType}.
  */
 abstract class CellColumn {
+    /** The concrete classes, for {@link #read(CellColumn, JsonParser, int)}. */
+    static final int LONGS = 0;
+    static final int DOUBLES = 1;
+    static final int TIMESTAMPS = 2;
+    static final int OBJECTS = 3;
+
     final String name;
+    final int storage;
     SqlType type;
     boolean[] nulls = new boolean[0];
 
-    CellColumn(String name, SqlType type) {
+    CellColumn(String name, SqlType type, int storage) {
         this.name = name;
         this.type = type;
+        this.storage = storage;
+    }
+
+    /**
+     * Reads a cell into {@code c}: a switch over the (final) classes instead of a virtual call, so that the JIT can
+     * inline each decoder into the row loop, where a call site seeing four column classes could not.
+     */
+    static void read(CellColumn c, JsonParser p, int row) throws IOException {
+        switch (c.storage) {
+            case LONGS -> ((LongColumn) c).read(p, row);
+            case DOUBLES -> ((DoubleColumn) c).read(p, row);
+            case TIMESTAMPS -> ((TimestampColumn) c).read(p, row);
+            default -> ((ObjectColumn) c).read(p, row);
+        }
     }
 
     /** The storage for a type: unboxed longs, doubles or timestamp parts, or objects. */

@@ -14,7 +14,7 @@ final class DoubleColumn extends CellColumn {
     private double[] values = new double[0];
 
     DoubleColumn(String name, SqlType type) {
-        super(name, type);
+        super(name, type, DOUBLES);
         this.float32 = type.kind() == TypeKind.FLOAT32;
     }
 

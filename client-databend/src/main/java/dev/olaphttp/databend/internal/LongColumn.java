@@ -17,7 +17,7 @@ final class LongColumn extends CellColumn {
     private long[] values = new long[0];
 
     LongColumn(String name, SqlType type) {
-        super(name, type);
+        super(name, type, LONGS);
         this.kind = type.kind();
         this.textual = kind == TypeKind.BOOLEAN || kind == TypeKind.UINT64;
         this.min = switch (kind) {

@@ -14,7 +14,7 @@ final class ObjectColumn extends CellColumn {
     private Object[] values = new Object[0];
 
     ObjectColumn(String name, SqlType type) {
-        super(name, type);
+        super(name, type, OBJECTS);
     }
 
     @Override

@@ -200,7 +200,7 @@ final class PageParser {
                     cols[c].readNull(row);
                 } else if (t != null && t.isScalarValue()) {
                     try {
-                        cols[c].read(p, row);
+                        CellColumn.read(cols[c], p, row);
                     } catch (RuntimeException e) {
                         throw new ObjectColumn.CellException(cols[c].name, cols[c].type, e);
                     }

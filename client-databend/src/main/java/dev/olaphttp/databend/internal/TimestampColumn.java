@@ -25,7 +25,7 @@ final class TimestampColumn extends CellColumn {
     private ZoneOffset fixed;
 
     TimestampColumn(String name, SqlType type) {
-        super(name, type);
+        super(name, type, TIMESTAMPS);
     }
 
     @Override
