@@ -13,6 +13,15 @@ import java.util.Map;
  * {@link dev.olaphttp.QueryFailedException}. Every exception thrown is a {@link dev.olaphttp.SqlClientException}.
  */
 public interface QueryExecution extends AutoCloseable {
+    /**
+     * An execution for a statement the dialect applied on the client side (ClickHouse or StarRocks {@code SET} and
+     * {@code USE} without a server session): nothing is sent, there are no rows, and {@code delta} is folded into
+     * the session.
+     */
+    static QueryExecution sessionOnly(String queryId, SessionDelta delta) {
+        return new SessionOnlyExecution(queryId, delta);
+    }
+
     /** The query id sent to the server. */
     String queryId();
 

@@ -63,7 +63,7 @@ public final class ChClient implements DialectClient {
         SessionDelta local = SessionStatements.parse(sql);
         String sessionId = sessionId(request);
         if (local != null && sessionId == null) {
-            return new LocalExecution(request.queryId(), local);
+            return QueryExecution.sessionOnly(request.queryId(), local);
         }
         SessionDelta.Builder delta = SessionDelta.builder();
         if (sessionId != null && request.state().serverSessionId().isEmpty()) {

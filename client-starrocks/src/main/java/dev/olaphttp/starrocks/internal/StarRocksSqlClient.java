@@ -37,7 +37,7 @@ public final class StarRocksSqlClient implements DialectClient {
                 : request.sql();
         Statement statement = StatementClassifier.classify(sql, details);
         if (statement.kind() == Statement.Kind.SESSION) {
-            return new LocalExecution(request.queryId(), statement.delta());
+            return QueryExecution.sessionOnly(request.queryId(), statement.delta());
         }
         boolean read = statement.kind() == Statement.Kind.READ;
         Map<String, String> variables = SqlRequests.variables(request.state(), request.settings());

@@ -1,20 +1,16 @@
-package dev.olaphttp.clickhouse.internal;
+package dev.olaphttp.spi;
 
 import dev.olaphttp.QueryStats;
 import dev.olaphttp.Schema;
-import dev.olaphttp.spi.QueryExecution;
-import dev.olaphttp.spi.RowValues;
-import dev.olaphttp.spi.SessionDelta;
 
-/**
- * A {@code USE} or {@code SET} handled client-side (no server session): sends nothing; its delta moves the session's
- * database or settings, which the following statements send as URL parameters.
- */
-final class LocalExecution implements QueryExecution {
+/** A statement the client applied itself (a client-side {@code SET} or {@code USE}): nothing sent, no rows. */
+final class SessionOnlyExecution implements QueryExecution {
+    private static final QueryStats NO_ROWS = QueryStats.builder().resultRows(0).affectedRows(0).build();
+
     private final String queryId;
     private final SessionDelta delta;
 
-    LocalExecution(String queryId, SessionDelta delta) {
+    SessionOnlyExecution(String queryId, SessionDelta delta) {
         this.queryId = queryId;
         this.delta = delta;
     }
@@ -36,7 +32,7 @@ final class LocalExecution implements QueryExecution {
 
     @Override
     public RowValues row() {
-        return null;
+        throw new IllegalStateException("a session command has no rows");
     }
 
     @Override
@@ -46,7 +42,7 @@ final class LocalExecution implements QueryExecution {
 
     @Override
     public QueryStats stats() {
-        return QueryStats.unknown();
+        return NO_ROWS;
     }
 
     @Override
