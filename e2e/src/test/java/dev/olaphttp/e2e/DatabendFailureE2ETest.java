@@ -29,7 +29,6 @@ import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -274,8 +273,6 @@ class DatabendFailureE2ETest {
     }
 
     @Test
-    @Disabled("BUG: Databend Query.cancel() while POST /v1/query waits for its answer aborts the call but never "
-            + "kills the query (its id was sent in X-DATABEND-QUERY-ID), so the server keeps running it")
     void cancelWhileTheServerHasNotAnsweredYetStillKillsTheQuery() throws Exception {
         db.server().fault(START, Fault.delay(Duration.ofSeconds(3)), 1);
         Query query = client.sql("SELECT number FROM numbers(1000)").queryId("e2e-early-cancel");
