@@ -162,6 +162,9 @@ final class ClickHouseQuery {
     }
     Outcome outcome = server.resolve(sql, "UInt64", "UInt8");
     if (outcome == null) {
+      outcome = ClickHouseDescribe.answer(server, f.matches() ? f.group(1) : stripped, currentDatabase(session));
+    }
+    if (outcome == null) {
       outcome = new ClickHouseIntrospection(server, req, session).answer(f.matches() ? f.group(1) : stripped);
     }
     if (outcome == null && !RESULT_WORDS.contains(word)) {

@@ -128,11 +128,12 @@ final class LoadRows {
       if (f == null || f == TextValues.DEFAULT) {
         continue;
       }
+      String text = f instanceof TextValues.TsvField tf ? tf.forType(specs[c]) : (String) f;
       try {
-        row[c] = TextValues.parse(specs[c], (String) f);
+        row[c] = TextValues.parse(specs[c], text);
       } catch (IllegalArgumentException e) {
         throw new LoadError(LoadError.Kind.BAD_VALUE, total, table.columns().get(c).name(),
-            table.columns().get(c).type(), TextValues.snippet((String) f), e.getMessage());
+            table.columns().get(c).type(), TextValues.snippet(text), e.getMessage());
       }
     }
   }

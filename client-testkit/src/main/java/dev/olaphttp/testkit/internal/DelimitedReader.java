@@ -23,6 +23,9 @@ public final class DelimitedReader implements RecordSource {
   private int lim;
   private byte[] field = new byte[256];
   private int len;
+  private byte[] raw = new byte[256];
+  private int rawLen;
+  private boolean nested;
   private long bytes;
 
   public DelimitedReader(InputStream in, Mode mode, byte separator, byte delimiter) {
@@ -55,7 +58,8 @@ public final class DelimitedReader implements RecordSource {
 
   /**
    * Reads the next record into {@code out} (String, null for {@code \N}, {@link TextValues#DEFAULT} for an empty
-   * unquoted CSV field); false at the end of the input.
+   * unquoted CSV field, {@link TextValues.TsvField} for a TSV field that may hold an Array, Map or Tuple); false
+   * at the end of the input.
    */
   @Override
   public boolean next(List<Object> out) throws IOException {
@@ -67,6 +71,7 @@ public final class DelimitedReader implements RecordSource {
     while (true) {
       len = 0;
       boolean quoted = false;
+      nested = false;
       boolean escapedNull = false;
       if (mode == Mode.CSV && (b == '"' || b == '\'')) {
         quoted = true;
@@ -85,9 +90,17 @@ public final class DelimitedReader implements RecordSource {
           append(b);
         }
       } else {
+        nested = mode == Mode.TSV && (b == '[' || b == '{' || b == '(');
+        rawLen = 0;
         while (b >= 0 && b != separator && b != delimiter) {
+          if (nested) {
+            appendRaw(b);
+          }
           if (b == '\\' && mode == Mode.TSV) {
             int e = read();
+            if (nested && e >= 0) {
+              appendRaw(e);
+            }
             if (e == 'N' && len == 0) {
               escapedNull = true;
               b = read();
@@ -136,7 +149,18 @@ public final class DelimitedReader implements RecordSource {
     if (mode == Mode.CSV && !quoted && len == 0) {
       return TextValues.DEFAULT;
     }
-    return new String(field, 0, len, StandardCharsets.UTF_8);
+    String text = new String(field, 0, len, StandardCharsets.UTF_8);
+    if (nested && !quoted) {
+      return new TextValues.TsvField(text, new String(raw, 0, rawLen, StandardCharsets.UTF_8));
+    }
+    return text;
+  }
+
+  private void appendRaw(int b) {
+    if (rawLen == raw.length) {
+      raw = Arrays.copyOf(raw, rawLen * 2);
+    }
+    raw[rawLen++] = (byte) b;
   }
 
   private void append(int b) {

@@ -34,10 +34,30 @@ public final class TextValues {
             : LocalDateTime.parse(s.replace(' ', 'T'));
         case UUID -> UUID.fromString(s);
         case IPV4, IPV6 -> Values.inet(s);
+        case ARRAY, MAP, TUPLE -> NestedText.parse(t, s);
         default -> text;
       };
     } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
       throw new IllegalArgumentException("cannot parse '" + snippet(text) + "' as " + t.kind(), e);
+    }
+  }
+
+  /**
+   * A TabSeparated field that may hold an Array, Map or Tuple: {@code text} with the field's escapes resolved (for
+   * scalar columns), {@code raw} as sent (a nested value's strings keep their own escapes, e.g. {@code ['a\\'b']}).
+   */
+  public record TsvField(String text, String raw) {
+    /** The field text for a column of type {@code t}. */
+    public String forType(TypeSpec t) {
+      return switch (t.kind()) {
+        case ARRAY, MAP, TUPLE -> raw;
+        default -> text;
+      };
+    }
+
+    @Override
+    public String toString() {
+      return text;
     }
   }
 
