@@ -80,6 +80,12 @@ class AllTypesTest {
             assertThat(c.getObject(8)).isEqualTo(new BigDecimal("12345678901234567.891"));
             assertThat(c.getString(9)).isEqualTo("NULL");
             assertThat(c.isNull(9)).isFalse();
+            // getString of other kinds: the dialect passes only String values through, the core derives the rest
+            assertThat(c.getString(2)).isEqualTo("-5");
+            assertThat(c.getString(5)).isEqualTo("18446744073709551615");
+            assertThat(c.getString(7)).isEqualTo("-Infinity");
+            assertThat(c.getString(8)).isEqualTo("12345678901234567.891");
+            assertThat(c.getString(14)).isEqualTo("-1 day");
             assertThat(c.getBytes(10)).containsExactly(0xCA, 0xFE);
             assertThat(c.getObject(11)).isEqualTo(LocalDate.of(2024, 2, 29));
             assertThat(c.getObject(12)).isEqualTo(ZonedDateTime.of(2024, 2, 29, 12, 0, 0, 500_000_000,
@@ -97,6 +103,7 @@ class AllTypesTest {
             for (int i = 1; i <= COLUMNS.length; i++) {
                 assertThat(c.isNull(i)).as(COLUMNS[i - 1][0]).isTrue();
                 assertThat(c.getObject(i)).isNull();
+                assertThat(c.getString(i)).isNull();
             }
             assertThat(c.next()).isFalse();
         }

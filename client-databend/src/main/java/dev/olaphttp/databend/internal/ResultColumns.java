@@ -125,4 +125,11 @@ final class ResultColumns implements RowValues {
     public Object getObject(int column) {
         return columns[column].getObject(row);
     }
+
+    /** A String value as it is (no detour through the core's kind checks); {@code null} lets the core derive it. */
+    @Override
+    public String getString(int column) {
+        CellColumn c = columns[column];
+        return c.storage == CellColumn.OBJECTS && ((ObjectColumn) c).getObject(row) instanceof String s ? s : null;
+    }
 }

@@ -12,9 +12,9 @@ import java.time.zone.ZoneRules;
 import java.util.Arrays;
 
 /**
- * Timestamps, parsed from the parser's characters (no {@code String} per cell) into unboxed seconds and nanos: the
- * local date-time of the text form {@code YYYY-MM-DD HH:MM:SS[.f...]}, or the instant of the driver-mode form
- * (epoch microseconds). The zone is applied when a value is read, with the zone's rules looked up once per column.
+ * Timestamps, parsed from the parser's characters (no {@code String} per cell) into unboxed longs and nanos: the
+ * packed fields of the local date-time of the text form {@code YYYY-MM-DD HH:MM:SS[.f...]}, or the epoch seconds of
+ * the driver-mode form (epoch microseconds). The zone is applied when a value is read, with the zone's rules looked up once per column.
  */
 final class TimestampColumn extends CellColumn {
     private long[] seconds = new long[0];
@@ -52,19 +52,21 @@ final class TimestampColumn extends CellColumn {
         }
     }
 
-    /** {@code YYYY-MM-DD HH:MM:SS[.f...]} (a {@code T} separator is accepted too) to local epoch seconds and nanos. */
+    /** {@code YYYY-MM-DD HH:MM:SS[.f...]} (a {@code T} separator is accepted too) to packed fields and nanos. */
     private void parseLocal(char[] b, int off, int len, int row) {
         if (b[off + 7] != '-' || (b[off + 10] != ' ' && b[off + 10] != 'T') || b[off + 13] != ':'
                 || b[off + 16] != ':') {
             throw new IllegalArgumentException("not a timestamp");
         }
-        int year = digits(b, off, 4);
-        int month = digits(b, off + 5, 2);
-        int day = digits(b, off + 8, 2);
-        int hour = digits(b, off + 11, 2);
-        int minute = digits(b, off + 14, 2);
-        int second = digits(b, off + 17, 2);
-        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+        int century = d2(b, off);
+        int low = d2(b, off + 2);
+        int year = century * 100 + low | (century | low) >> 31; // -1 when either half is not two digits
+        int month = d2(b, off + 5);
+        int day = d2(b, off + 8);
+        int hour = d2(b, off + 11);
+        int minute = d2(b, off + 14);
+        int second = d2(b, off + 17);
+        if ((year | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
                 || second > 59) {
             throw new IllegalArgumentException("not a valid date-time");
         }
@@ -78,8 +80,26 @@ final class TimestampColumn extends CellColumn {
                 nano *= 10;
             }
         }
-        seconds[row] = epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second;
+        seconds[row] = pack(year, month, day, hour, minute, second); // no epoch-day round trip per value
         nanos[row] = nano;
+    }
+
+    /** The validated fields of a local date-time in one long (year 14 bits, then 4, 5, 5, 6 and 6 bits). */
+    private static long pack(int year, int month, int day, int hour, int minute, int second) {
+        return (long) year << 26 | month << 22 | day << 17 | hour << 12 | minute << 6 | second;
+    }
+
+    private static LocalDateTime unpack(long v, int nano) {
+        int f = (int) v;
+        return LocalDateTime.of((int) (v >>> 26), f >>> 22 & 0xF, f >>> 17 & 0x1F, f >>> 12 & 0x1F, f >>> 6 & 0x3F,
+                f & 0x3F, nano);
+    }
+
+    /** Two decimal digits, or -1 (one test per field instead of a branch per digit). */
+    private static int d2(char[] b, int i) {
+        int h = b[i] - '0';
+        int l = b[i + 1] - '0';
+        return h * 10 + l | (h | l | 9 - h | 9 - l) >> 31;
     }
 
     private static int digits(char[] b, int off, int len) {
@@ -100,16 +120,6 @@ final class TimestampColumn extends CellColumn {
             case 4, 6, 9, 11 -> 30;
             default -> 31;
         };
-    }
-
-    /** Days since 1970-01-01 of a valid proleptic Gregorian date. */
-    static long epochDay(int year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yoe = y - era * 400;
-        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146_097 + doe - 719_468;
     }
 
     @Override
@@ -139,7 +149,7 @@ final class TimestampColumn extends CellColumn {
         if (instant[row]) {
             return zone != null ? Instant.ofEpochSecond(s, n).atZone(zone) : LocalDateTime.ofEpochSecond(s, n, ZoneOffset.UTC);
         }
-        LocalDateTime local = LocalDateTime.ofEpochSecond(s, n, ZoneOffset.UTC);
+        LocalDateTime local = unpack(s, n);
         if (zone == null) {
             return local;
         }

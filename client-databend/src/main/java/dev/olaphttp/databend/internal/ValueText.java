@@ -25,14 +25,16 @@ final class ValueText {
                 throw new NumberFormatException("not an integer");
             }
         }
-        if (end - i <= 18) { // cannot overflow: no range check (a division) per digit
+        if (end - i <= 18) { // cannot overflow: no range check (a division) per digit, one digit test at the end
             long v = 0;
+            int bad = 0;
             for (; i < end; i++) {
                 int d = b[i] - '0';
-                if (d < 0 || d > 9) {
-                    throw new NumberFormatException("not an integer");
-                }
+                bad |= d | 9 - d;
                 v = v * 10 + d;
+            }
+            if (bad < 0) {
+                throw new NumberFormatException("not an integer");
             }
             return neg ? -v : v;
         }

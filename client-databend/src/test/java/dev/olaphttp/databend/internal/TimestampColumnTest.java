@@ -69,7 +69,8 @@ class TimestampColumnTest {
         ResultFormat fmt = ResultFormat.DEFAULT;
         for (String bad : List.of("2023-02-29 00:00:00", "2024-13-01 00:00:00", "2024-01-01 24:00:00",
                 "2024-01-01 00:60:00", "2024-01-01 00:00:00.", "2024-01-01x00:00:00", "2024-01-01 00:00:00.1234567890",
-                "2024-01-0a 00:00:00", "2024-01-01", "")) {
+                "2024-01-0a 00:00:00", "20x4-01-01 00:00:00", "x024-01-01 00:00:00", "2024-01-01 0:00:000",
+                "2024-01-01 00:00:0/", "2024-01-01", "")) {
             assertThatThrownBy(() -> decode("UTC", List.of(bad), fmt)).as(bad).isInstanceOf(RuntimeException.class);
         }
         assertThatThrownBy(() -> decode("UTC", List.of("1700000000000000"), fmt))
@@ -77,11 +78,15 @@ class TimestampColumnTest {
     }
 
     @Test
-    void epochDayMatchesTheCalendar() {
-        for (LocalDate d = LocalDate.of(0, 1, 1); d.getYear() < 10_000; d = d.plusDays(97)) {
-            assertThat(TimestampColumn.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
-                    .isEqualTo(d.toEpochDay());
+    void everyDateAndTimeOfTheCalendarRoundTrips() throws IOException {
+        List<String> texts = new java.util.ArrayList<>();
+        List<Object> want = new java.util.ArrayList<>();
+        int k = 0;
+        for (LocalDate d = LocalDate.of(0, 1, 1); d.getYear() < 10_000; d = d.plusDays(97), k++) {
+            java.time.LocalDateTime t = d.atTime(k % 24, k * 7 % 60, k * 13 % 60, k % 3 * 123_456_000);
+            texts.add(t.toString().replace('T', ' ') + (t.getSecond() == 0 && t.getNano() == 0 ? ":00" : ""));
+            want.add(t.atZone(ZoneId.of("UTC")));
         }
-        assertThat(TimestampColumn.epochDay(2000, 2, 29)).isEqualTo(LocalDate.of(2000, 2, 29).toEpochDay());
+        assertThat(decode("UTC", texts, new ResultFormat(ZoneId.of("UTC"), "HEX", false))).isEqualTo(want);
     }
 }
