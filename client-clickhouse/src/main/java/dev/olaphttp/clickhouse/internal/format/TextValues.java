@@ -57,11 +57,6 @@ final class TextValues {
 
     /** A float, accepting ClickHouse's {@code nan}, {@code inf}, {@code -inf}. */
     static double floating(String s, boolean single) {
-        int n = s.length();
-        if (n > 0 && s.charAt(n - 1) >= '0' && s.charAt(n - 1) <= '9') {
-            // no special word ends in a digit: skip the string switch and its hash
-            return single ? Float.parseFloat(s) : Double.parseDouble(s);
-        }
         switch (s) {
             case "nan", "-nan", "+nan", "NaN" -> {
                 return Double.NaN;
