@@ -22,6 +22,10 @@ import java.util.UUID;
 final class Conversions {
     private final Schema schema;
     private final TypeKind[] kinds;
+    /** Columns read unboxed through {@link RowValues#getLong} (integers that fit a long, booleans), decided once. */
+    private final boolean[] longs;
+    /** Columns read unboxed through {@link RowValues#getDouble} (floats), decided once. */
+    private final boolean[] doubles;
     private final ErrorDetails details;
     private final ClassConversions byClass = new ClassConversions(this);
 
@@ -29,8 +33,13 @@ final class Conversions {
         this.schema = schema;
         this.details = details;
         this.kinds = new TypeKind[schema.size()];
+        this.longs = new boolean[kinds.length];
+        this.doubles = new boolean[kinds.length];
         for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = schema.columns().get(i).type().kind();
+            TypeKind k = schema.columns().get(i).type().kind();
+            kinds[i] = k;
+            longs[i] = k.fitsLong() || k == TypeKind.BOOLEAN;
+            doubles[i] = isFloat(k);
         }
     }
 
@@ -54,11 +63,10 @@ final class Conversions {
         if (v.isNull(c)) {
             throw nullValue(c, "getLong");
         }
-        TypeKind k = kinds[c];
-        if (k.fitsLong() || k == TypeKind.BOOLEAN) {
+        if (longs[c]) {
             return v.getLong(c);
         }
-        if (isFloat(k)) {
+        if (doubles[c]) {
             double d = v.getDouble(c);
             if (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63) {
                 return (long) d;
@@ -100,11 +108,10 @@ final class Conversions {
         if (v.isNull(c)) {
             throw nullValue(c, "getDouble");
         }
-        TypeKind k = kinds[c];
-        if (isFloat(k)) {
+        if (doubles[c]) {
             return v.getDouble(c);
         }
-        if (k.fitsLong() || k == TypeKind.BOOLEAN) {
+        if (longs[c]) {
             return v.getLong(c);
         }
         Object o = v.getObject(c);

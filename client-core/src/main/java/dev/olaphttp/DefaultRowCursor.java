@@ -35,6 +35,7 @@ final class DefaultRowCursor implements RowCursor {
     private final Consumer<SessionDelta> onFailure;
     private final ErrorDetails details;
     private Schema schema;
+    private int columnCount;
     private Conversions conversions;
     private RowValues values;
     private long rows;
@@ -63,6 +64,7 @@ final class DefaultRowCursor implements RowCursor {
         if (schema == null) {
             schema = guard(execution::schema);
             conversions = new Conversions(schema, details);
+            columnCount = schema.size();
         }
         return schema;
     }
@@ -159,8 +161,8 @@ final class DefaultRowCursor implements RowCursor {
             throw new IllegalStateException(
                     state == State.OPEN ? "no current row: call next() first" : "no current row: the cursor is " + state);
         }
-        if (index < 1 || index > schema.size()) {
-            throw new IndexOutOfBoundsException("column index " + index + " is outside 1.." + schema.size());
+        if (index < 1 || index > columnCount) {
+            throw new IndexOutOfBoundsException("column index " + index + " is outside 1.." + columnCount);
         }
         return index - 1;
     }
