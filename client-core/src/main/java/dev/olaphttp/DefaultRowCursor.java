@@ -84,6 +84,7 @@ final class DefaultRowCursor implements RowCursor {
         if (cancellation.isCancelled()) {
             // rows already buffered must not be delivered after a cancel
             QueryCancelledException e = new QueryCancelledException("query cancelled after " + rows + " rows", details);
+            e.rowsDelivered(rows);
             fail(e);
             throw e;
         }
@@ -136,6 +137,7 @@ final class DefaultRowCursor implements RowCursor {
         SqlClientException typed = e instanceof SqlClientException s
                 ? s
                 : new ProtocolException("dialect failed while reading the result: " + e, e, details);
+        typed.rowsDelivered(rows);
         fail(typed);
         return typed;
     }

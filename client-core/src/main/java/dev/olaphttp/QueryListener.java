@@ -25,6 +25,12 @@ public interface QueryListener {
     /** The statement ended normally. */
     default void onEnd(QueryInfo query, QueryStats stats, long rows) {}
 
-    /** The statement failed, was cancelled or was closed early with an error. */
+    /** The statement failed or was cancelled ({@link QueryCancelledException}). */
     default void onFailure(QueryInfo query, SqlClientException error) {}
+
+    /**
+     * The caller closed the result before its end (an early {@code close()}, {@code Stream.findFirst()}, a mapper
+     * that stopped). Every started statement gets exactly one of {@link #onEnd}, {@link #onFailure} or this.
+     */
+    default void onClosedEarly(QueryInfo query, QueryStats stats, long rowsDelivered) {}
 }

@@ -8,17 +8,9 @@ package dev.olaphttp;
 public class ResultInterruptedException extends SqlClientException {
     private static final long serialVersionUID = 1L;
 
-    /** Rows the caller received before the interruption. */
-    private final long rowsDelivered;
-
     /** Creates the exception with the number of rows already delivered. */
     public ResultInterruptedException(String message, Throwable cause, ErrorDetails details, long rowsDelivered) {
         super(message, cause, details, false);
-        this.rowsDelivered = rowsDelivered;
-    }
-
-    /** How many rows the caller had received before the interruption. */
-    public long rowsDelivered() {
-        return rowsDelivered;
+        rowsDelivered(rowsDelivered);
     }
 }

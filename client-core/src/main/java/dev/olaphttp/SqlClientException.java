@@ -15,6 +15,8 @@ public abstract class SqlClientException extends RuntimeException {
     private final transient ErrorDetails details;
     /** Whether trying again could succeed. */
     private final boolean retryable;
+    /** Rows of the failed statement's result the caller had received; stamped once by the core's cursor. */
+    private long rowsDelivered;
 
     protected SqlClientException(String message, Throwable cause, ErrorDetails details, boolean retryable) {
         super(message, cause);
@@ -53,6 +55,20 @@ public abstract class SqlClientException extends RuntimeException {
      */
     public boolean isRetryable() {
         return retryable;
+    }
+
+    /**
+     * How many rows of the failed statement's result the caller had received before this failure: 0 when it failed
+     * before any row (or was not a query). A failure with {@code rowsDelivered() > 0} means the rows seen so far
+     * are an incomplete result.
+     */
+    public long rowsDelivered() {
+        return rowsDelivered;
+    }
+
+    /** Records the rows delivered before the failure; the core's cursor calls this once, before throwing. */
+    void rowsDelivered(long rows) {
+        this.rowsDelivered = rows;
     }
 
     /** The message without the {@code [dialect=..., queryId=...]} suffix that {@link #getMessage()} adds. */

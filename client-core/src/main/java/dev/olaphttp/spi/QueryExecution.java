@@ -38,9 +38,10 @@ public interface QueryExecution extends AutoCloseable {
     SessionDelta sessionDelta();
 
     /**
-     * What the server reported about the session although the statement failed (Databend returns its session with
-     * the transaction marked failed); folded into a {@link dev.olaphttp.SqlSession} when the statement fails while
-     * being read. None by default.
+     * The session as the server last reported it for a statement that did not reach its confirmed end: it failed
+     * (Databend returns its session with the transaction marked failed), was cancelled, or was closed early. Folded
+     * into a {@link dev.olaphttp.SqlSession} on each of those paths, so that an early close inside a transaction
+     * keeps what the server said (Databend's {@code last_query_ids}, {@code txn_state}). None by default.
      */
     default SessionDelta failureDelta() {
         return SessionDelta.none();
