@@ -127,13 +127,15 @@ final class DefaultInsert implements Insert {
             throw new IllegalStateException("an Insert runs once; start a new one with insert(...)");
         }
         used = true;
-        QueryInfo info = new QueryInfo(client.newQueryId(), client.dialect(), "INSERT INTO " + table);
+        String id = QueryIds.check(client.newQueryId(), client.dialect());
+        CallerRows callerRows = rows == null ? null : new CallerRows(rows);
+        QueryInfo info = new QueryInfo(id, client.dialect(), "INSERT INTO " + table);
         Duration budget = timeout != null ? timeout : client.config().queryTimeout();
         InsertRequest request = new InsertRequest(
                 info,
                 table,
                 columns,
-                rows,
+                callerRows,
                 data,
                 format,
                 settings,
@@ -152,9 +154,18 @@ final class DefaultInsert implements Insert {
                     .build();
             notify(() -> listener.onEnd(info, stats, 0));
             return result;
-        } catch (SqlClientException e) {
-            notify(() -> listener.onFailure(info, e));
-            throw e;
+        } catch (RuntimeException e) {
+            ErrorDetails details = ErrorDetails.of(client.dialect(), info.queryId());
+            RuntimeException own = callerRows == null ? null : callerRows.failure();
+            if (own != null && !(own instanceof SqlClientException)) { // the caller's exception, not ours to type
+                InvalidRequestException told = new InvalidRequestException(
+                        "the rows to insert threw " + own.getClass().getName(), own, details);
+                notify(() -> listener.onFailure(info, told));
+                throw own;
+            }
+            SqlClientException typed = DialectFailures.typed(e, details);
+            notify(() -> listener.onFailure(info, typed));
+            throw typed;
         }
     }
 

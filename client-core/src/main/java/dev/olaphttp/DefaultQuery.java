@@ -216,7 +216,7 @@ final class DefaultQuery implements Query {
             throw new IllegalStateException("a Query runs once; build a new one with sql(...)");
         }
         used = true;
-        String id = queryId != null ? queryId : client.newQueryId();
+        String id = QueryIds.check(queryId != null ? queryId : client.newQueryId(), client.dialect());
         QueryInfo info = new QueryInfo(id, client.dialect(), sql);
         Duration budget = timeout != null ? timeout : client.config().queryTimeout();
         StatementRequest request = new StatementRequest(
@@ -238,9 +238,10 @@ final class DefaultQuery implements Query {
         QueryExecution execution;
         try {
             execution = client.dialectClient().start(request);
-        } catch (SqlClientException e) {
-            safe(() -> listener.onFailure(info, e));
-            throw e;
+        } catch (RuntimeException e) {
+            SqlClientException typed = DialectFailures.typed(e, ErrorDetails.of(client.dialect(), id));
+            safe(() -> listener.onFailure(info, typed));
+            throw typed;
         }
         Consumer<SessionDelta> fold = session != null ? session::fold : delta -> {};
         DefaultRowCursor c =

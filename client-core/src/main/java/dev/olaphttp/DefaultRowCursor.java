@@ -12,13 +12,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The core's cursor over a dialect's {@link QueryExecution}: state, row limit, conversions, listener, folding. */
+/**
+ * The core's cursor over a dialect's {@link QueryExecution}: state, row limit, conversions, and the statement's one
+ * {@link StatementEnd}. Every exception leaving it carries {@link SqlClientException#rowsDelivered()}.
+ */
 final class DefaultRowCursor implements RowCursor {
-    private static final Logger log = LoggerFactory.getLogger(DefaultRowCursor.class);
-
     private enum State {
         OPEN,
         DONE,
@@ -30,9 +29,7 @@ final class DefaultRowCursor implements RowCursor {
     private final QueryInfo info;
     private final Cancellation cancellation;
     private final long maxRows;
-    private final QueryListener listener;
-    private final Consumer<SessionDelta> onComplete;
-    private final Consumer<SessionDelta> onFailure;
+    private final StatementEnd end;
     private final ErrorDetails details;
     private Schema schema;
     private int columnCount;
@@ -41,6 +38,10 @@ final class DefaultRowCursor implements RowCursor {
     private long rows;
     private volatile State state = State.OPEN;
 
+    /**
+     * @param onComplete receives the statement's session delta at its confirmed end
+     * @param onEarlyEnd receives {@link QueryExecution#failureDelta()} on a failure, cancel, early close or row limit
+     */
     DefaultRowCursor(
             QueryExecution execution,
             QueryInfo info,
@@ -48,21 +49,26 @@ final class DefaultRowCursor implements RowCursor {
             long maxRows,
             QueryListener listener,
             Consumer<SessionDelta> onComplete,
-            Consumer<SessionDelta> onFailure) {
+            Consumer<SessionDelta> onEarlyEnd) {
         this.execution = execution;
         this.info = info;
         this.cancellation = cancellation;
         this.maxRows = maxRows;
-        this.listener = listener;
-        this.onComplete = onComplete;
-        this.onFailure = onFailure;
+        this.end = new StatementEnd(execution, info, listener, onComplete, onEarlyEnd);
         this.details = ErrorDetails.of(info.dialect(), info.queryId());
     }
 
     @Override
     public Schema schema() {
         if (schema == null) {
-            schema = guard(execution::schema);
+            if (state != State.OPEN) {
+                throw new IllegalStateException("no schema: the cursor is " + state + " and never read the columns");
+            }
+            try {
+                schema = execution.schema();
+            } catch (RuntimeException e) {
+                throw failWith(e);
+            }
             conversions = new Conversions(schema, details);
             columnCount = schema.size();
         }
@@ -83,17 +89,13 @@ final class DefaultRowCursor implements RowCursor {
         }
         if (cancellation.isCancelled()) {
             // rows already buffered must not be delivered after a cancel
-            QueryCancelledException e = new QueryCancelledException("query cancelled after " + rows + " rows", details);
-            e.rowsDelivered(rows);
-            fail(e);
-            throw e;
+            throw failWith(cancelled());
         }
         schema();
         if (maxRows > 0 && rows >= maxRows) {
             values = null;
             state = State.DONE;
-            execution.close(); // not at the server's end: the dialect stops the server's work
-            notifyEnd();
+            end.limited(rows); // not at the server's end: the dialect's close stops the server's work
             return false;
         }
         boolean has;
@@ -109,53 +111,39 @@ final class DefaultRowCursor implements RowCursor {
         }
         values = null;
         state = State.DONE;
-        SessionDelta delta = execution.sessionDelta();
-        execution.close();
-        onComplete.accept(delta);
-        notifyEnd();
+        end.completed(rows);
         return false;
     }
 
-    private void notifyEnd() {
-        try {
-            listener.onEnd(info, execution.stats(), rows);
-        } catch (RuntimeException e) {
-            log.warn("QueryListener.onEnd threw; ignored", e);
-        }
+    private QueryCancelledException cancelled() {
+        return new QueryCancelledException("query cancelled after " + rows + " rows", details);
     }
 
-    private <T> T guard(java.util.function.Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (RuntimeException e) {
-            throw failWith(e);
-        }
-    }
-
-    /** Records the failure (state, session, listener) and returns the typed exception to throw. */
+    /** Records the failure (state, session, listener) and returns the typed exception, stamped, to throw. */
     private SqlClientException failWith(RuntimeException e) {
         SqlClientException typed = e instanceof SqlClientException s
                 ? s
-                : new ProtocolException("dialect failed while reading the result: " + e, e, details);
+                : new ProtocolException(
+                        "dialect failed while reading the result: " + e.getClass().getName(), e, details);
         typed.rowsDelivered(rows);
-        fail(typed);
+        state = State.FAILED;
+        values = null;
+        end.failed(typed);
         return typed;
     }
 
-    private void fail(SqlClientException e) {
-        state = State.FAILED;
-        values = null;
-        try {
-            onFailure.accept(execution.failureDelta());
-        } catch (RuntimeException fe) {
-            log.warn("dialect failed to report the session after an error; state kept", fe);
+    /**
+     * A getter failed after {@link #col} accepted the call. A conversion error ({@link NullValueException},
+     * {@link TypeConversionException}) leaves the cursor usable; anything else means the row could not be read and
+     * fails the statement. Either way the exception says how many rows the caller had.
+     */
+    private SqlClientException getterFailed(RuntimeException e) {
+        if (e instanceof NullValueException || e instanceof TypeConversionException) {
+            SqlClientException s = (SqlClientException) e;
+            s.rowsDelivered(rows);
+            return s;
         }
-        execution.close();
-        try {
-            listener.onFailure(info, e);
-        } catch (RuntimeException le) {
-            log.warn("QueryListener.onFailure threw; ignored", le);
-        }
+        return failWith(e);
     }
 
     private int col(int index) {
@@ -171,77 +159,152 @@ final class DefaultRowCursor implements RowCursor {
 
     @Override
     public boolean isNull(int column) {
-        return values.isNull(col(column));
+        int c = col(column);
+        try {
+            return values.isNull(c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public long getLong(int column) {
-        return conversions.getLong(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getLong(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public int getInt(int column) {
-        return conversions.getInt(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getInt(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public double getDouble(int column) {
-        return conversions.getDouble(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getDouble(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public boolean getBoolean(int column) {
-        return conversions.getBoolean(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getBoolean(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public String getString(int column) {
-        return conversions.getString(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getString(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public BigDecimal getBigDecimal(int column) {
-        return conversions.getBigDecimal(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getBigDecimal(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public BigInteger getBigInteger(int column) {
-        return conversions.getBigInteger(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getBigInteger(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public Instant getInstant(int column) {
-        return conversions.getInstant(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getInstant(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public LocalDate getLocalDate(int column) {
-        return conversions.getLocalDate(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getLocalDate(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public LocalDateTime getLocalDateTime(int column) {
-        return conversions.getLocalDateTime(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getLocalDateTime(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public OffsetDateTime getOffsetDateTime(int column) {
-        return conversions.getOffsetDateTime(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getOffsetDateTime(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public byte[] getBytes(int column) {
-        return conversions.getBytes(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getBytes(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public Object getObject(int column) {
-        return conversions.getObject(values, col(column));
+        int c = col(column);
+        try {
+            return conversions.getObject(values, c);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
     public <T> T get(int column, Class<T> type) {
-        return conversions.get(values, col(column), type);
+        int c = col(column);
+        try {
+            return conversions.get(values, c, type);
+        } catch (RuntimeException e) {
+            throw getterFailed(e);
+        }
     }
 
     @Override
@@ -270,6 +333,10 @@ final class DefaultRowCursor implements RowCursor {
         execution.cancel();
     }
 
+    /**
+     * Before the end this is an early close ({@code onClosedEarly}), or, after {@link #cancel()}, the cancel's
+     * failure ({@code onFailure} with {@link QueryCancelledException}); either way the session is folded first.
+     */
     @Override
     public void close() {
         State s = state;
@@ -278,7 +345,16 @@ final class DefaultRowCursor implements RowCursor {
         }
         state = State.CLOSED;
         values = null;
-        execution.close();
+        if (s != State.OPEN) {
+            return; // the end was reported when the cursor reached it
+        }
+        if (cancellation.isCancelled()) {
+            QueryCancelledException e = cancelled();
+            e.rowsDelivered(rows);
+            end.failed(e);
+        } else {
+            end.closedEarly(rows);
+        }
     }
 
     @Override

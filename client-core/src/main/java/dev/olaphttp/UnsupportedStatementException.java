@@ -12,4 +12,9 @@ public class UnsupportedStatementException extends SqlClientException {
     public UnsupportedStatementException(String message, ErrorDetails details) {
         super(message, null, details, false);
     }
+
+    /** Creates the exception with the dialect's refusal as its cause. */
+    public UnsupportedStatementException(String message, Throwable cause, ErrorDetails details) {
+        super(message, cause, details, false);
+    }
 }

@@ -177,7 +177,7 @@ class BreakerFailoverTest {
                 .credentials(Credentials.bearer("token\r\nX-Injected: 1"))
                 .resilience(policy)
                 .build()) {
-            assertThatThrownBy(() -> bad.sql(SELECT).execute()).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> bad.sql(SELECT).execute()).isInstanceOf(InvalidRequestException.class);
         }
         try (SqlClient good = client(policy, first)) {
             assertThat(good.sql(SELECT).<Long>single(r -> r.getLong(1))).isEqualTo(7L);

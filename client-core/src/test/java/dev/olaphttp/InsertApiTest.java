@@ -240,8 +240,9 @@ class InsertApiTest {
                 .endpoint("http://127.0.0.1:9")
                 .build()) {
             assertThatThrownBy(() -> c.insert("t").rows(List.<Object[]>of()))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("bulk loading");
+                    .isInstanceOf(UnsupportedStatementException.class)
+                    .hasMessageContaining("bulk loading")
+                    .hasCauseInstanceOf(UnsupportedOperationException.class);
         }
     }
 }

@@ -189,14 +189,14 @@ class RedactionTest {
     void headerValuesWithLineBreaksAreRejectedWithoutEchoingThem() {
         HttpCall.Builder call = HttpCall.builder("POST", "/query");
         Throwable t = catchThrowable(() -> call.header("X-Token", TOKEN + "\r\nX-Injected: 1"));
-        assertThat(t).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Token");
+        assertThat(t).isInstanceOf(InvalidRequestException.class).hasMessageContaining("X-Token");
         seeFailure(t);
-        assertThatThrownBy(() -> call.header("X-Bad\nName", "v")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> call.header("X-Nul", "a\0b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> call.header("X-Bad\nName", "v")).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> call.header("X-Nul", "a\0b")).isInstanceOf(InvalidRequestException.class);
 
         try (SqlClient c = LineTesting.builder(server).credentials(Credentials.bearer(TOKEN + "\nX-Evil: 1")).build()) {
             Throwable e = catchThrowable(() -> c.sql("SELECT 1").execute());
-            assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Authorization");
+            assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessageContaining("Authorization");
             seeFailure(e);
             logger.debug("rejected: {}", e.getMessage());
         }

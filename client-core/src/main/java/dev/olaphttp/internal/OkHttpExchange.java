@@ -79,7 +79,8 @@ final class OkHttpExchange {
     private Request buildRequest(HttpCall call, Endpoint endpoint, Credentials credentials, boolean refreshToken) {
         HttpUrl base = HttpUrl.parse(endpoint.url() + call.path());
         if (base == null) {
-            throw new IllegalArgumentException("cannot build a URL for " + call);
+            throw new dev.olaphttp.InvalidRequestException("cannot build a URL for " + call, ErrorDetails.of(dialectId,
+                    call.queryId()));
         }
         HttpUrl.Builder url = base.newBuilder();
         for (Map.Entry<String, String> p : call.queryParams()) {

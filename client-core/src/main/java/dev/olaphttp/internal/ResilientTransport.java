@@ -4,6 +4,7 @@ import dev.olaphttp.AuthenticationException;
 import dev.olaphttp.Credentials;
 import dev.olaphttp.Endpoint;
 import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.QueryListener;
 import dev.olaphttp.ResiliencePolicy;
@@ -170,6 +171,10 @@ public final class ResilientTransport implements HttpTransport {
                 throw e;
             } catch (RuntimeException e) {
                 breaker.releasePermission(); // a bad request (e.g. a rejected header) says nothing about the endpoint
+                if (e instanceof IllegalArgumentException) { // OkHttp refused the request; its message may quote it
+                    throw new InvalidRequestException("OkHttp refused to send " + call + " ("
+                            + e.getClass().getName() + ")", e, ErrorDetails.of(dialectId, call.queryId()));
+                }
                 throw e;
             }
             SqlClientException error;
@@ -218,7 +223,7 @@ public final class ResilientTransport implements HttpTransport {
     private static void record(CircuitBreaker breaker, long tookNanos, SqlClientException e) {
         if (e instanceof TransportException || e instanceof ServerBusyException) {
             breaker.onError(tookNanos, TimeUnit.NANOSECONDS, e);
-        } else if (e instanceof AuthenticationException) {
+        } else if (e instanceof AuthenticationException || e instanceof InvalidRequestException) {
             breaker.releasePermission();
         } else {
             breaker.onSuccess(tookNanos, TimeUnit.NANOSECONDS);

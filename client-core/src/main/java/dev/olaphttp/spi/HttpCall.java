@@ -1,6 +1,8 @@
 package dev.olaphttp.spi;
 
 import dev.olaphttp.Endpoint;
+import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.QueryInfo;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import java.util.Objects;
  * One HTTP request a dialect wants sent. Immutable; made with {@link #builder(String, String)}.
  *
  * <p>{@link #path()} is relative to the endpoint (it may carry its own query string, as Databend's {@code next_uri}
- * does); {@link #queryParams()} are appended, encoded. Header values with CR or LF are rejected when built.
+ * does); {@link #queryParams()} are appended, encoded. Headers HTTP/1.1 cannot carry (CR, LF, NUL, non-ASCII...) are
+ * rejected by {@link Builder#header} with {@link InvalidRequestException}.
  * Retries: a call marked {@link #idempotent()} is retried after any retryable failure; otherwise only when the
  * request never reached the server or the server refused it (429/503).
  */
@@ -192,7 +195,7 @@ public final class HttpCall {
             return this;
         }
 
-        /** Adds a header; rejects CR/LF in the name or value (the value is not echoed in the error). */
+        /** Adds a header; {@link InvalidRequestException} per {@link HttpCall#checkHeader} (never echoing the value). */
         public Builder header(String name, String value) {
             checkHeader(name, value);
             headers.add(Map.entry(name, value));
@@ -259,25 +262,32 @@ public final class HttpCall {
         }
     }
 
-    /** Rejects header names or values containing CR, LF or NUL, without quoting the value. */
+    /**
+     * Rejects what HTTP/1.1 cannot carry in a header: a name that is empty or not visible ASCII, a value with CR, LF,
+     * NUL, another control character or a character outside ASCII. Throws {@link InvalidRequestException} naming
+     * the header and the index, never quoting the value (it may be a credential).
+     */
     public static void checkHeader(String name, String value) {
         Objects.requireNonNull(name, "header name");
         Objects.requireNonNull(value, "header value");
-        if (name.isEmpty() || hasControl(name)) {
-            throw new IllegalArgumentException("invalid HTTP header name");
+        if (name.isEmpty()) {
+            throw new InvalidRequestException("empty HTTP header name", ErrorDetails.none());
         }
-        if (hasControl(value)) {
-            throw new IllegalArgumentException("value of HTTP header '" + name + "' contains CR, LF or NUL");
-        }
-    }
-
-    private static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                return true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new InvalidRequestException("invalid character in an HTTP header name at index " + i,
+                        ErrorDetails.none());
             }
         }
-        return false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+                throw new InvalidRequestException("value of HTTP header '" + name + "' has "
+                        + (c == '\r' || c == '\n' ? "CR or LF" : c == 0 ? "NUL" : c < 0x20 ? "a control character"
+                        : "a character outside printable ASCII") + " at index " + i + "; it cannot be sent",
+                        ErrorDetails.none());
+            }
+        }
     }
 }

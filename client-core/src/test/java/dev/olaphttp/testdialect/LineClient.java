@@ -32,6 +32,7 @@ final class LineClient implements DialectClient, LineDialect.ClosedSessions {
                 .cancellation(request.cancellation())
                 .info(request.info());
         request.state().database().ifPresent(db -> call.queryParam("database", db));
+        request.state().dialectState().ifPresent(st -> call.header(LineDialect.SESSION_STATE, st));
         request.state().settings().forEach((k, v) -> call.queryParam("setting_" + k, v));
         request.settings().forEach((k, v) -> call.queryParam("setting_" + k, v));
         for (Map.Entry<String, Object> p : request.namedParams().entrySet()) {

@@ -24,12 +24,18 @@ import java.util.Set;
  * {@code ERROR\t} is a mid-stream server error. Error responses: HTTP 400 with {@code ERROR <code>: <message>} is a
  * SQL error; anything else goes through {@link HttpErrors#fromStatus}.
  *
- * <p>Session: a successful {@code USE db} sets the database, {@code SET name = value} a setting. Statements are
+ * <p>Session: a successful {@code USE db} sets the database, {@code SET name = value} a setting. A response header
+ * {@code X-Session-State} is the server's session (think Databend's transaction state): a statement that does not
+ * reach {@code END} reports it as its {@code failureDelta()}, and a session sends its dialect state back in the same
+ * request header. Statements are
  * idempotent by default when {@link dev.olaphttp.spi.SqlText#isReadOnly} says so. Scheme: {@code linetest}.
  */
 public final class LineDialect implements dev.olaphttp.spi.Dialect {
     /** The DSN scheme. */
     public static final String SCHEME = "linetest";
+
+    /** The request and response header carrying the session's dialect state. */
+    public static final String SESSION_STATE = "X-Session-State";
 
     @Override
     public String id() {

@@ -153,6 +153,13 @@ final class LineExecution implements QueryExecution, RowValues {
         return SessionDelta.none();
     }
 
+    /** The session the server last reported, from {@code X-Session-State}, for a statement that did not end. */
+    @Override
+    public SessionDelta failureDelta() {
+        String state = response.header(LineDialect.SESSION_STATE);
+        return state == null ? SessionDelta.none() : SessionDelta.builder().dialectState(state).build();
+    }
+
     @Override
     public QueryStats stats() {
         QueryStats.Builder b = QueryStats.builder().resultRows(rows);
