@@ -38,7 +38,7 @@ final class DefaultSqlClient implements SqlClient, ClientContext {
                 b.tls,
                 b.endpoints,
                 b.credentials,
-                b.resilience,
+                b.resilience.forClient(),
                 dialect.errorClassifier(),
                 dialect.id(),
                 listener);

@@ -15,7 +15,8 @@ import java.util.Objects;
  * {@code CircuitBreaker} per endpoint. Defaults: 4 attempts, exponential backoff from 100 ms (×2, ±50% jitter, at
  * most 5 s), a server's {@code Retry-After} honoured up to 30 s, all bounded by the statement's time budget. A
  * breaker opens when half of the last 20 calls to an endpoint failed at the transport level or with 5xx/429; SQL and
- * authentication errors never count against it.
+ * authentication errors never count against it. Breakers are per client unless you pass a registry: a 503 storm
+ * seen by one client never blocks another client of the same endpoint.
  *
  * <p>What is retried is decided per call, never after rows reached the caller: see {@link HttpCall}. Pass your own
  * registries to observe retries and breakers with Micrometer or Spring Boot.
@@ -31,6 +32,8 @@ public final class ResiliencePolicy {
     private final Duration maxRetryAfter;
     private final RetryRegistry retryRegistry;
     private final CircuitBreakerRegistry circuitBreakerRegistry;
+    /** The breaker configuration for a client's own registry; {@code null} when the caller passed a registry. */
+    private final CircuitBreakerConfig perClientBreakers;
 
     private ResiliencePolicy(Builder b) {
         this.maxAttempts = b.maxAttempts;
@@ -40,12 +43,39 @@ public final class ResiliencePolicy {
         this.maxBackoff = b.maxBackoff;
         this.maxRetryAfter = b.maxRetryAfter;
         this.retryRegistry = b.retryRegistry != null ? b.retryRegistry : RetryRegistry.of(defaultRetryConfig());
+        this.perClientBreakers = b.circuitBreakerRegistry != null
+                ? null
+                : b.circuitBreakerConfig != null ? b.circuitBreakerConfig : defaultBreaker();
         this.circuitBreakerRegistry = b.circuitBreakerRegistry != null
                 ? b.circuitBreakerRegistry
-                : CircuitBreakerRegistry.of(b.circuitBreakerConfig != null ? b.circuitBreakerConfig : defaultBreaker());
+                : CircuitBreakerRegistry.of(perClientBreakers);
     }
 
-    /** The default policy (see the class description); its registries are shared by every client using it. */
+    /** A copy for one client, with a breaker registry of its own. */
+    private ResiliencePolicy(ResiliencePolicy p, CircuitBreakerRegistry breakers) {
+        this.maxAttempts = p.maxAttempts;
+        this.initialBackoff = p.initialBackoff;
+        this.multiplier = p.multiplier;
+        this.jitter = p.jitter;
+        this.maxBackoff = p.maxBackoff;
+        this.maxRetryAfter = p.maxRetryAfter;
+        this.retryRegistry = p.retryRegistry;
+        this.perClientBreakers = p.perClientBreakers;
+        this.circuitBreakerRegistry = breakers;
+    }
+
+    /**
+     * The policy one new client runs with: this one when the caller passed a breaker registry (shared, as asked),
+     * else a copy with a fresh registry, so that one client's failing endpoint never blocks another client.
+     */
+    ResiliencePolicy forClient() {
+        return perClientBreakers == null ? this : new ResiliencePolicy(this, CircuitBreakerRegistry.of(perClientBreakers));
+    }
+
+    /**
+     * The default policy (see the class description). Each client using it gets circuit breakers of its own; its
+     * retry registry is shared.
+     */
     public static ResiliencePolicy defaults() {
         return DEFAULTS;
     }
@@ -65,7 +95,12 @@ public final class ResiliencePolicy {
         return retryRegistry;
     }
 
-    /** The registry the client takes one {@code CircuitBreaker} per endpoint from (named {@code host:port}). */
+    /**
+     * The registry of {@code CircuitBreaker}s, one per endpoint (named {@code host:port}). The one you passed to
+     * {@link Builder#circuitBreakerRegistry} is shared by every client built with this policy (observe it with
+     * Micrometer). Without one, every client gets a fresh registry of its own, so this policy's registry serves no
+     * client: pass a registry to observe breakers.
+     */
     public CircuitBreakerRegistry circuitBreakerRegistry() {
         return circuitBreakerRegistry;
     }
@@ -153,13 +188,13 @@ public final class ResiliencePolicy {
             return this;
         }
 
-        /** Your circuit breaker registry. */
+        /** Your circuit breaker registry, shared by every client built with this policy. */
         public Builder circuitBreakerRegistry(CircuitBreakerRegistry registry) {
             this.circuitBreakerRegistry = registry;
             return this;
         }
 
-        /** The breaker configuration used when no registry is given. */
+        /** The breaker configuration of each client's own registry, used when no registry is given. */
         public Builder circuitBreakerConfig(CircuitBreakerConfig config) {
             this.circuitBreakerConfig = config;
             return this;
