@@ -20,8 +20,8 @@ public final class HttpErrors {
     /** The most bytes read from an error body. */
     public static final int MAX_ERROR_BODY = 64 * 1024;
 
-    /** The most characters of a body quoted in a message. */
-    public static final int SNIPPET_CHARS = 200;
+    /** The most characters of a body quoted in a message ({@link BodySnippet#MAX_CHARS}). */
+    public static final int SNIPPET_CHARS = BodySnippet.MAX_CHARS;
 
     private HttpErrors() {}
 
@@ -48,14 +48,21 @@ public final class HttpErrors {
         }
     }
 
-    /** A short, single-line quote of a body: HTML tags dropped, white space folded, cut to 200 characters. */
+    /**
+     * A short, single-line quote of a body for a message, through {@link BodySnippet}: HTML tags dropped, white
+     * space folded, at most 200 characters, control characters escaped, marked {@code [body snippet, N of M bytes]};
+     * "" for an empty body.
+     */
     public static String snippet(String body) {
+        if (body == null || body.isEmpty()) {
+            return "";
+        }
         String s = body;
         if (looksLikeHtml(null, s)) {
             s = s.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("(?s)<[^>]*>", " ");
         }
         s = s.replaceAll("\\s+", " ").trim();
-        return s.length() > SNIPPET_CHARS ? s.substring(0, SNIPPET_CHARS) + "..." : s;
+        return BodySnippet.quote(s, body.getBytes(StandardCharsets.UTF_8).length);
     }
 
     /** True when the content type or the first characters say HTML. */

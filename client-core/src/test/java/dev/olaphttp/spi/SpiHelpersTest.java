@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The helpers the SPI gives dialects: HttpErrors, SqlText, Deadline, Cancellation, SessionDelta, ClientConfig. */
 class SpiHelpersTest {
-    private record FakeResponse(int status, Map<String, String> headerMap, String bodyText) implements HttpResponse {
+    record FakeResponse(int status, Map<String, String> headerMap, String bodyText) implements HttpResponse {
         @Override
         public String header(String name) {
             return headerMap.get(name);
@@ -62,7 +62,7 @@ class SpiHelpersTest {
         public void close() {}
     }
 
-    private static FakeResponse response(int status, String body, Map<String, String> headers) {
+    static FakeResponse response(int status, String body, Map<String, String> headers) {
         return new FakeResponse(status, headers, body);
     }
 
@@ -98,7 +98,8 @@ class SpiHelpersTest {
     @Test
     void snippetsAreShortAndSingleLine() {
         String s = HttpErrors.snippet("a\n\n b\t" + "x".repeat(500));
-        assertThat(s).startsWith("a b x").endsWith("...").hasSize(HttpErrors.SNIPPET_CHARS + 3);
+        assertThat(s).startsWith("a b x").endsWith("... [body snippet, 200 of 506 bytes]")
+                .hasSize(HttpErrors.SNIPPET_CHARS + "... [body snippet, 200 of 506 bytes]".length());
         assertThat(HttpErrors.looksLikeHtml(null, "  <html>")).isTrue();
         assertThat(HttpErrors.looksLikeHtml(null, "{\"error\":1}")).isFalse();
         assertThat(HttpErrors.looksLikeHtml("text/html; charset=utf-8", "plain words")).isFalse();

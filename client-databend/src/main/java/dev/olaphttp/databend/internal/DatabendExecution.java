@@ -138,7 +138,7 @@ final class DatabendExecution implements QueryExecution {
             } catch (JsonEOFException e) {
                 throw r.readFailure(e, rowsDelivered);
             } catch (JsonProcessingException e) {
-                throw protocol(r, in, "malformed JSON: " + e.getOriginalMessage());
+                throw protocol(r, in, "malformed JSON: " + dev.olaphttp.spi.BodySnippet.quote(e.getOriginalMessage()));
             } catch (IOException e) {
                 throw r.readFailure(e, rowsDelivered);
             } catch (PageParser.MalformedPage | ObjectColumn.CellException e) {

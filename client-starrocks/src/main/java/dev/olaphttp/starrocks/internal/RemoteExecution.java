@@ -189,7 +189,7 @@ final class RemoteExecution implements QueryExecution {
                 return HttpErrors.protocolError(response, HttpErrors.snippet(head), details);
             }
             return new ProtocolException("malformed StarRocks result after " + rows + " rows: "
-                    + j.getOriginalMessage(), ex, details.withHttpStatus(response.status()));
+                    + dev.olaphttp.spi.BodySnippet.quote(j.getOriginalMessage()), ex, details.withHttpStatus(response.status()));
         }
         return interrupted(response.readFailure(ex, rows), ex, rows);
     }

@@ -104,13 +104,13 @@ abstract class AbstractDecoder implements ResultDecoder {
         }
         if (e instanceof StreamSignals.Malformed || e instanceof JsonProcessingException) {
             return new ProtocolException("cannot decode ClickHouse " + formatName() + " " + where + ": "
-                    + e.getMessage(), e, ctx.details());
+                    + (e instanceof JsonProcessingException j ? dev.olaphttp.spi.BodySnippet.quote(j.getOriginalMessage()) : e.getMessage()), e, ctx.details());
         }
         if (e instanceof IOException io) {
             return ctx.readFailure().map(io, rows);
         }
         if (e instanceof RuntimeException) {
-            return new ProtocolException("cannot decode ClickHouse " + formatName() + " " + where + ": " + e,
+            return new ProtocolException("cannot decode ClickHouse " + formatName() + " " + where + ": " + dev.olaphttp.spi.BodySnippet.quote(e.toString()),
                     e, ctx.details());
         }
         if (e instanceof Error err) {
