@@ -38,7 +38,11 @@ public interface Query {
     /** The time budget of the whole statement, retries and paging included. */
     Query timeout(Duration timeout);
 
-    /** The query id to send instead of a generated one. */
+    /**
+     * The query id to send instead of a generated one: printable ASCII (it travels in headers, URLs and KILL
+     * statements); anything else raises {@link InvalidRequestException} when the statement runs, before anything
+     * is sent. Generated ids ({@link SqlClient.Builder#queryIdGenerator}) follow the same rule.
+     */
     Query queryId(String queryId);
 
     /** Stops reading after this many rows (and stops the server's work); 0 means no limit. */

@@ -22,15 +22,20 @@ public interface QueryListener {
     /** A page arrived (Databend) or the server reported progress (ClickHouse headers). */
     default void onProgress(QueryInfo query, QueryStats progress) {}
 
-    /** The statement ended normally. */
+    /** The statement ended normally: read to its confirmed end, or to the query's {@code maxRows}. */
     default void onEnd(QueryInfo query, QueryStats stats, long rows) {}
 
-    /** The statement failed or was cancelled ({@link QueryCancelledException}). */
+    /**
+     * The statement failed or was cancelled ({@link QueryCancelledException}, also when the caller only closed the
+     * cursor after {@code cancel()}); {@code error.rowsDelivered()} says how many rows the caller had.
+     */
     default void onFailure(QueryInfo query, SqlClientException error) {}
 
     /**
      * The caller closed the result before its end (an early {@code close()}, {@code Stream.findFirst()}, a mapper
-     * that stopped). Every started statement gets exactly one of {@link #onEnd}, {@link #onFailure} or this.
+     * that threw, more rows than {@code single()} wanted). Every started statement gets exactly one of
+     * {@link #onEnd}, {@link #onFailure} or this; a statement refused before it started (cancelled, an invalid
+     * query id) gets none, not even {@link #onStart}.
      */
     default void onClosedEarly(QueryInfo query, QueryStats stats, long rowsDelivered) {}
 }

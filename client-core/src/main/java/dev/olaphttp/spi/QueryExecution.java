@@ -41,7 +41,9 @@ public interface QueryExecution extends AutoCloseable {
      * The session as the server last reported it for a statement that did not reach its confirmed end: it failed
      * (Databend returns its session with the transaction marked failed), was cancelled, or was closed early. Folded
      * into a {@link dev.olaphttp.SqlSession} on each of those paths, so that an early close inside a transaction
-     * keeps what the server said (Databend's {@code last_query_ids}, {@code txn_state}). None by default.
+     * keeps what the server said (Databend's {@code last_query_ids}, {@code txn_state}). The core reads it once,
+     * after {@link #close()}, so what the dialect's close learnt from the server (a {@code final_uri} answer)
+     * counts. None by default.
      */
     default SessionDelta failureDelta() {
         return SessionDelta.none();
