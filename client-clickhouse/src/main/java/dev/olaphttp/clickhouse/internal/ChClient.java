@@ -140,7 +140,7 @@ public final class ChClient implements DialectClient {
         }
         facts.observe(response.endpoint(), ctx.scheduler());
         return new ChExecution(response, info, format, request.cancellation(), killer, delta.build(),
-                facts.knownVersion(), facts.zoneIfKnown(), ctx.listener());
+                facts.knownVersion(), facts.zoneIfKnown(), ctx.listener(), options.maxValueBytes());
     }
 
     /** The server session id to send: the state's, or a new one for a session in {@code session=server} mode. */
