@@ -35,6 +35,7 @@ import java.util.Set;
  *       18.16 never sends them.</li>
  *   <li>{@link #KILL_ON_CANCEL}: send {@code KILL QUERY} on cancel and early close ({@code true} by default)</li>
  *   <li>{@link #SERVER_VERSION}: skip the version look-up and assume this version (e.g. {@code 24.8})</li>
+ *   <li>{@link #MAX_VALUE_BYTES}: the most bytes one result value may take ({@code 16m} by default)</li>
  * </ul>
  */
 public final class ClickHouseOptions {
@@ -71,11 +72,19 @@ public final class ClickHouseOptions {
     /** Assume this server version instead of asking the server. */
     public static final String SERVER_VERSION = "server_version";
 
+    /**
+     * The most bytes one result value may take (a string, a TSV field, a JSON value, an array's element count;
+     * also the whole header): {@code 16m} by default, at most {@code 1g}; plain bytes or a {@code k}/{@code m}/{@code g}
+     * suffix. A longer value fails the result with a {@code ProtocolException} before more than that is buffered, so
+     * a corrupt or hostile length prefix cannot exhaust the heap.
+     */
+    public static final String MAX_VALUE_BYTES = "max_value_bytes";
+
     /** Every option name. */
     public static final Set<String> ALL = Set.of(
             FORMAT, AUTH, SESSION, SESSION_TIMEOUT, SESSION_CHECK, SERVER_PARAMS, COMPRESSION, COMPRESS_REQUEST,
             HTTP_GET, WAIT_END_OF_QUERY, BUFFER_SIZE, ROLE, QUOTA_KEY, SEND_PROGRESS, KILL_ON_CANCEL,
-            SERVER_VERSION);
+            SERVER_VERSION, MAX_VALUE_BYTES);
 
     private ClickHouseOptions() {}
 }

@@ -97,13 +97,19 @@ final class OkHttpExchange {
         for (Map.Entry<String, String> h : call.headers()) {
             rb.addHeader(h.getKey(), h.getValue());
         }
-        rb.method(call.method(), call.body() == null ? emptyBodyFor(call.method()) : new BodyAdapter(call.body()));
+        // a statement that is not idempotent is sent one-shot: OkHttp then never re-sends it by itself (it follows a
+        // 503 with "Retry-After: 0" even with retryOnConnectionFailure off)
+        boolean oneShot = !call.idempotent();
+        RequestBody body = call.body() == null ? emptyBodyFor(call.method(), oneShot)
+                : new BodyAdapter(call.body(), oneShot);
+        rb.method(call.method(), body);
         return rb.build();
     }
 
-    private static RequestBody emptyBodyFor(String method) {
+    private static RequestBody emptyBodyFor(String method, boolean oneShot) {
         return switch (method) {
-            case "POST", "PUT", "PATCH" -> RequestBody.create(new byte[0], null);
+            case "POST", "PUT", "PATCH" -> oneShot ? new BodyAdapter(HttpBody.of(new byte[0], null), true)
+                    : RequestBody.create(new byte[0], null);
             default -> null;
         };
     }
@@ -153,9 +159,11 @@ final class OkHttpExchange {
     /** Adapts our streamed body to OkHttp without letting the writer close the connection's sink. */
     private static final class BodyAdapter extends RequestBody {
         private final HttpBody body;
+        private final boolean oneShot;
 
-        BodyAdapter(HttpBody body) {
+        BodyAdapter(HttpBody body, boolean oneShot) {
             this.body = body;
+            this.oneShot = oneShot;
         }
 
         @Override
@@ -170,7 +178,7 @@ final class OkHttpExchange {
 
         @Override
         public boolean isOneShot() {
-            return !body.isRepeatable();
+            return oneShot || !body.isRepeatable();
         }
 
         @Override

@@ -1,6 +1,8 @@
 package dev.olaphttp.clickhouse.internal;
 
 import dev.olaphttp.Credentials;
+import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.SessionState;
 import dev.olaphttp.spi.HttpBody;
 import dev.olaphttp.spi.HttpCall;
@@ -77,12 +79,31 @@ final class ChCalls {
     /** Header authentication when asked for; otherwise the transport's Basic {@code Authorization}. */
     void auth(HttpCall.Builder b) {
         if (options.headerAuth() && credentials.kind() == Credentials.Kind.BASIC) {
+            String user = credentials.user().orElse("default");
+            String key = credentials.password();
+            if (!headerSafe(user) || !headerSafe(key)) {
+                // never quote the values: one of them is a password
+                throw new InvalidRequestException("the user name or password holds CR, LF or NUL, which cannot be "
+                        + "sent in the X-ClickHouse-User/X-ClickHouse-Key headers of auth=headers (auth=basic can "
+                        + "carry them)", ErrorDetails.of(ChErrors.DIALECT, null));
+            }
             b.authenticate(false);
-            b.header("X-ClickHouse-User", credentials.user().orElse("default"));
-            if (!credentials.password().isEmpty()) {
-                b.header("X-ClickHouse-Key", credentials.password());
+            b.header("X-ClickHouse-User", user);
+            if (!key.isEmpty()) {
+                b.header("X-ClickHouse-Key", key);
             }
         }
+    }
+
+    /** True when a value can go into an HTTP header as is. */
+    static boolean headerSafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A SQL text body, gzip-compressed when {@code compress_request} is on. */

@@ -1,6 +1,7 @@
 package dev.olaphttp.clickhouse.internal;
 
 import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.QueryInfo;
 import dev.olaphttp.QueryTimeoutException;
@@ -58,7 +59,8 @@ public final class ChClient implements DialectClient {
         }
         String sql = request.sql();
         if (request.namedParams().isEmpty() && sql.indexOf('{') >= 0 && !Placeholders.find(sql).isEmpty()) {
-            throw new IllegalArgumentException("the statement has {name:Type} placeholders but no parameters are bound");
+            throw new InvalidRequestException("the statement has {name:Type} placeholders but no parameters are bound",
+                    ErrorDetails.of(ChErrors.DIALECT, request.queryId()));
         }
         SessionDelta local = SessionStatements.parse(sql);
         String sessionId = sessionId(request);
@@ -138,9 +140,14 @@ public final class ChClient implements DialectClient {
             }
             throw e;
         }
-        facts.observe(response.endpoint(), ctx.scheduler());
-        return new ChExecution(response, info, format, request.cancellation(), killer, delta.build(),
-                facts.knownVersion(), facts.zoneIfKnown(), ctx.listener());
+        try {
+            facts.observe(response.endpoint(), ctx.scheduler());
+            return new ChExecution(response, info, format, request.cancellation(), killer, delta.build(),
+                    facts.knownVersion(), facts.zoneIfKnown(), ctx.listener(), options.maxValueBytes());
+        } catch (RuntimeException | Error e) {
+            response.close(); // nobody else holds the response yet: never leave its connection in use
+            throw e;
+        }
     }
 
     /** The server session id to send: the state's, or a new one for a session in {@code session=server} mode. */

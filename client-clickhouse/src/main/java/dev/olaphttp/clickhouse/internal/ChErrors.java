@@ -19,6 +19,11 @@ import java.util.Set;
  * ClickHouse's error classifier: {@code X-ClickHouse-Exception-Code} is honoured whatever the status (modern servers
  * send it with 200 when the status line was already out), the body's {@code Code: N} text is parsed into a typed
  * exception, and anything else falls back to {@link HttpErrors#fromStatus}.
+ *
+ * <p>A response carrying a ClickHouse error (the header or a {@code Code: N} text) came from the server that ran, or
+ * began to run, the statement: whatever its HTTP status (503 for codes 209 and 439) it is a query failure, never a
+ * "busy" refusal, so a non-idempotent statement is not re-sent. Only a bare 429/502/503/504 without ClickHouse's
+ * text (a proxy in front) is {@link ServerBusyException}.
  */
 public final class ChErrors implements ErrorClassifier {
     static final String DIALECT = "clickhouse";
@@ -37,7 +42,17 @@ public final class ChErrors implements ErrorClassifier {
         this.redact = redact;
     }
     private static final Set<Integer> AUTH = Set.of(192, 193, 194, 516);
-    private static final Set<Integer> BUSY = Set.of(202, 203, 209, 210, 439);
+    /**
+     * Refused before the statement ran: 202 TOO_MANY_SIMULTANEOUS_QUERIES is raised while the query is being
+     * registered, before any of it executes.
+     */
+    private static final Set<Integer> REFUSED = Set.of(202);
+    /**
+     * Transient server failures that may strike after part of the statement ran (ClickHouse answers 209 and 439 with
+     * HTTP 503, but blocks of an INSERT may already be written): worth retrying only when the statement is
+     * idempotent, so they are query failures, not "busy" (which the transport retries for any statement on 503).
+     */
+    private static final Set<Integer> TRANSIENT = Set.of(203, 209, 210, 439);
 
     @Override
     public SqlClientException classify(HttpResponse response) {
@@ -105,8 +120,12 @@ public final class ChErrors implements ErrorClassifier {
         if (AUTH.contains(code)) {
             return new AuthenticationException("authentication failed: " + msg, d);
         }
-        if (BUSY.contains(code)) {
+        if (REFUSED.contains(code)) {
             return new ServerBusyException("server busy: " + msg, null, d, retryAfter);
+        }
+        if (TRANSIENT.contains(code)) {
+            return new QueryFailedException("the server failed the statement, which may have partly run (retried "
+                    + "only when idempotent): " + msg, null, d, true);
         }
         if (code == 159) {
             return new QueryTimeoutException("the server stopped the query at its time limit: " + msg, null, d);

@@ -36,6 +36,7 @@ final class ChExecution implements QueryExecution {
     private final QueryStats summary;
     private final Map<String, String> serverInfo;
     private final ZoneId fallbackZone;
+    private final int maxValueBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean killed = new AtomicBoolean();
     private ResultDecoder decoder;
@@ -47,7 +48,8 @@ final class ChExecution implements QueryExecution {
      * @param format the result format to decode, or {@code null} for a statement without a result
      */
     ChExecution(HttpResponse response, QueryInfo info, ResultFormat format, Cancellation cancellation, Killer killer,
-            SessionDelta delta, ServerVersion version, ZoneId fallbackZone, QueryListener listener) {
+            SessionDelta delta, ServerVersion version, ZoneId fallbackZone, QueryListener listener, int maxValueBytes) {
+        this.maxValueBytes = maxValueBytes;
         this.response = response;
         this.info = info;
         this.format = format;
@@ -100,7 +102,8 @@ final class ChExecution implements QueryExecution {
                     zone,
                     response.header("X-ClickHouse-Exception-Tag"),
                     dev.olaphttp.ErrorDetails.of(ChErrors.DIALECT, info.queryId()),
-                    response::readFailure);
+                    response::readFailure,
+                    maxValueBytes);
             decoder = ResultDecoders.create(format, body, ctx);
         }
         return decoder;

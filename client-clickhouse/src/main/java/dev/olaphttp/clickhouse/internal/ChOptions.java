@@ -1,6 +1,7 @@
 package dev.olaphttp.clickhouse.internal;
 
 import dev.olaphttp.clickhouse.ClickHouseOptions;
+import dev.olaphttp.clickhouse.internal.format.DecoderContext;
 import dev.olaphttp.spi.ClientConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ record ChOptions(
         String quotaKey,
         boolean sendProgress,
         boolean killOnCancel,
-        ServerVersion fixedVersion) {
+        ServerVersion fixedVersion,
+        int maxValueBytes) {
 
     enum FormatChoice {
         AUTO,
@@ -97,7 +99,26 @@ record ChOptions(
                 config.option(ClickHouseOptions.QUOTA_KEY).orElse(null),
                 config.booleanOption(ClickHouseOptions.SEND_PROGRESS, false),
                 config.booleanOption(ClickHouseOptions.KILL_ON_CANCEL, true),
-                config.option(ClickHouseOptions.SERVER_VERSION).map(ServerVersion::parse).orElse(null));
+                config.option(ClickHouseOptions.SERVER_VERSION).map(ServerVersion::parse).orElse(null),
+                config.option(ClickHouseOptions.MAX_VALUE_BYTES).map(ChOptions::size)
+                        .orElse(DecoderContext.DEFAULT_MAX_VALUE_BYTES));
+    }
+
+    /** A byte size: digits with an optional k, m or g (binary) suffix, 1 byte to 1 GiB. */
+    static int size(String text) {
+        String t = lower(text);
+        int shift = t.endsWith("k") ? 10 : t.endsWith("m") ? 20 : t.endsWith("g") ? 30 : 0;
+        String digits = shift == 0 ? t : t.substring(0, t.length() - 1).trim();
+        long n;
+        try {
+            n = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw bad(ClickHouseOptions.MAX_VALUE_BYTES, "a size such as 16m, 1g or 1048576");
+        }
+        if (n < 1 || n > (DecoderContext.MAX_VALUE_BYTES_LIMIT >> shift)) {
+            throw bad(ClickHouseOptions.MAX_VALUE_BYTES, "between 1 byte and 1g");
+        }
+        return (int) (n << shift);
     }
 
     private static String lower(String s) {

@@ -109,6 +109,9 @@ final class Extensions implements ClickHouseInserts, ClickHouseRaw, ClickHouseSe
             SqlClientException typed = r.readFailure(e, 0);
             r.close();
             throw typed;
+        } catch (RuntimeException | Error e) {
+            r.close();
+            throw e;
         }
     }
 

@@ -57,6 +57,12 @@ class ServerErrorTest {
         SqlClientException busy = ChErrors.toException(new ServerError(202, "TOO_MANY_SIMULTANEOUS_QUERIES", "x"), d, null);
         assertThat(busy).isInstanceOf(ServerBusyException.class);
         assertThat(busy.isRetryable()).isTrue();
+        // 209/439 come with HTTP 503 after part of the statement may have run: a retryable query failure, not busy
+        for (int code : new int[] {209, 439}) {
+            SqlClientException partly = ChErrors.toException(new ServerError(code, null, "x"), d.withHttpStatus(503), null);
+            assertThat(partly).isInstanceOf(QueryFailedException.class).isNotInstanceOf(ServerBusyException.class);
+            assertThat(partly.isRetryable()).isTrue();
+        }
         assertThat(ChErrors.toException(new ServerError(159, null, "x"), d, null)).isInstanceOf(QueryTimeoutException.class);
         SqlClientException locked = ChErrors.toException(new ServerError(373, "SESSION_IS_LOCKED", "x"), d, null);
         assertThat(locked).isInstanceOf(QueryFailedException.class).hasMessageContaining("one statement at a time per session_id");

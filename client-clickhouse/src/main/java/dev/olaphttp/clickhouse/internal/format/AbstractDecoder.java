@@ -98,6 +98,11 @@ abstract class AbstractDecoder implements ResultDecoder {
         if (e instanceof StreamSignals.ServerFailure f) {
             return ServerErrorText.toException(f.serverMessage(), ctx.details(), rows);
         }
+        if (e instanceof StreamSignals.TooLarge || e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return new ProtocolException("ClickHouse " + formatName() + " " + where + " has " + e.getMessage()
+                    + "; one value may take at most " + in.maxValue + " bytes (raise the client option "
+                    + "max_value_bytes to read larger values)", e, ctx.details());
+        }
         if (e instanceof StreamSignals.Truncated || e instanceof JsonEOFException) {
             return new ResultInterruptedException("ClickHouse result body ended inside the " + where
                     + " after " + rows + " complete rows; the result is incomplete", e, ctx.details(), rows);

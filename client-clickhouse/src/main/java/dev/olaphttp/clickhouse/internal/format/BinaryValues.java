@@ -18,9 +18,6 @@ import java.util.UUID;
  * for top-level columns that are not kept in primitive slots.
  */
 final class BinaryValues {
-    /** Longest string or collection accepted; longer lengths are treated as corrupt data. */
-    static final long MAX_LENGTH = 1L << 30;
-
     /** Reads one value. */
     @FunctionalInterface
     interface Reader {
@@ -39,18 +36,19 @@ final class BinaryValues {
         return r;
     }
 
-    /** A length prefix, checked against {@link #MAX_LENGTH}. */
+    /** A length prefix (of a string, or an array's or map's element count), checked against the value bound. */
     static int length(BodyReader in) throws IOException {
         long n = in.readVarUInt();
-        if (n < 0 || n > MAX_LENGTH) {
-            throw new StreamSignals.Malformed("length " + Long.toUnsignedString(n) + " exceeds the 1 GiB limit");
+        if (n < 0 || n > in.maxValue) {
+            throw new StreamSignals.TooLarge("a length prefix of " + Long.toUnsignedString(n)
+                    + " exceeds the bound of " + in.maxValue + " bytes per value");
         }
         return (int) n;
     }
 
     /** Reads {@code len} bytes, growing the array only as the data actually arrives. */
     static byte[] bytes(BodyReader in, int len) throws IOException {
-        byte[] b = new byte[Math.min(len, 1 << 20)];
+        byte[] b = new byte[Math.min(len, 1 << 16)];
         int done = 0;
         while (done < len) {
             if (done == b.length) {

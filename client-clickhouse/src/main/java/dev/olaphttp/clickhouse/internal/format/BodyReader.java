@@ -34,11 +34,37 @@ final class BodyReader extends InputStream {
     private int end;
     private boolean ended;
     private StreamSignals.ServerFailure pending;
+    /** The most bytes one value (or the whole header) may take. */
+    final int maxValue;
+    /** Body offset of {@code buf[0]}. */
+    private long base;
+    /** Body offset where the watched value started (may be negative: the parser's read-ahead). */
+    private long valueStart;
+    private boolean watching;
 
     BodyReader(InputStream in, String tag, boolean textFormat) {
+        this(in, tag, textFormat, DecoderContext.DEFAULT_MAX_VALUE_BYTES);
+    }
+
+    BodyReader(InputStream in, String tag, boolean textFormat, int maxValue) {
         this.in = in;
         this.tag = tag;
         this.textFormat = textFormat;
+        this.maxValue = maxValue;
+    }
+
+    /**
+     * Starts watching one value whose size is not known in advance (a JSON composite): reading more than
+     * {@link #maxValue} bytes (plus the read-ahead of a parser) before {@link #endValue} raises
+     * {@link StreamSignals.TooLarge}.
+     */
+    void startValue(int readAhead) {
+        valueStart = base + pos - readAhead;
+        watching = true;
+    }
+
+    void endValue() {
+        watching = false;
     }
 
     /**
@@ -50,11 +76,15 @@ final class BodyReader extends InputStream {
         if (pos < limit) {
             return true;
         }
+        if (watching && base + pos - valueStart > (long) maxValue + CHUNK) {
+            throw new StreamSignals.TooLarge("a value longer than " + maxValue + " bytes");
+        }
         while (!ended) {
             if (pos > 0 && end == buf.length) {
                 System.arraycopy(buf, pos, buf, 0, end - pos);
                 limit -= pos;
                 end -= pos;
+                base += pos;
                 pos = 0;
             }
             int n;

@@ -21,16 +21,13 @@ import java.util.List;
  * ClickHouse writes String values' bytes as they are, so the body is decoded as UTF-8 with U+FFFD replacement.
  */
 final class JsonCompactDecoder extends AbstractDecoder {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength((int) BinaryValues.MAX_LENGTH)
-                    .maxNestingDepth(200)
-                    .build())
-            .build()
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    private static final JsonFactory DEFAULT_FACTORY = factory(DecoderContext.DEFAULT_MAX_VALUE_BYTES);
+    private static final int MAX_COLUMNS = 100_000;
+    /** Bytes Jackson's reader may have read ahead of the value it is parsing. */
+    private static final int READ_AHEAD = 16 * 1024;
 
-    private final JsonValues values = new JsonValues(FACTORY);
+    private final JsonFactory factory;
+    private final JsonValues values;
     private JsonParser parser;
     private final CharScalars chars = new CharScalars();
     private SqlType[] types;
@@ -39,6 +36,20 @@ final class JsonCompactDecoder extends AbstractDecoder {
 
     JsonCompactDecoder(BodyReader in, DecoderContext ctx) {
         super(in, ctx);
+        this.factory = in.maxValue == DecoderContext.DEFAULT_MAX_VALUE_BYTES ? DEFAULT_FACTORY : factory(in.maxValue);
+        this.values = new JsonValues(factory);
+    }
+
+    /** A factory whose strings (characters) are bounded by the value bound. */
+    private static JsonFactory factory(int maxValue) {
+        return JsonFactory.builder()
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(maxValue)
+                        .maxNestingDepth(200)
+                        .build())
+                .build()
+                .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     }
 
     @Override
@@ -54,9 +65,9 @@ final class JsonCompactDecoder extends AbstractDecoder {
     @Override
     List<Column> readHeader() throws IOException {
         // ClickHouse writes String bytes as they are, even invalid UTF-8: decode with U+FFFD replacement
-        parser = FACTORY.createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
+        parser = factory.createParser(new InputStreamReader(in, StandardCharsets.UTF_8));
         if (parser.nextToken() == null) {
-            return List.of();
+            throw StreamSignals.emptyBody(formatName());
         }
         List<String> names = stringArray();
         if (parser.nextToken() == null) {
@@ -86,8 +97,15 @@ final class JsonCompactDecoder extends AbstractDecoder {
             throw new StreamSignals.Malformed("expected a header array, got " + parser.currentToken());
         }
         List<String> out = new ArrayList<>();
+        long bytes = 0;
+        long bound = Math.max(in.maxValue, 1 << 20);
         while (parser.nextToken() == JsonToken.VALUE_STRING) {
             out.add(parser.getText());
+            bytes += parser.getTextLength();
+            if (out.size() > MAX_COLUMNS || bytes > bound) {
+                throw new StreamSignals.TooLarge("a header of more than " + MAX_COLUMNS + " columns or " + bound
+                        + " characters");
+            }
         }
         if (parser.currentToken() != JsonToken.END_ARRAY) {
             throw new StreamSignals.Malformed("expected a string in the header, got " + parser.currentToken());
@@ -150,7 +168,13 @@ final class JsonCompactDecoder extends AbstractDecoder {
             case TIME -> r.longs[c] = TextValues.ticks(t, JsonValues.scalarText(p, t));
             case FLOAT32, FLOAT64 -> r.doubles[c] = floating(p, t);
             default -> {
-                Object v = values.value(p, t, 0);
+                in.startValue(READ_AHEAD);
+                Object v;
+                try {
+                    v = values.value(p, t, 0);
+                } finally {
+                    in.endValue();
+                }
                 r.objects[c] = v;
                 r.nulls[c] = v == null;
             }

@@ -26,8 +26,12 @@ import java.util.Objects;
  * the setting, i.e. those with the JSON type),
  * {@code output_format_json_quote_denormals=1} (JSON: nan/inf as strings; otherwise they arrive as {@code null}
  * and read as NaN in a non-Nullable column, as NULL in a Nullable one), {@code http_write_exception_in_output_format=0} (23.9-25.10: plain exception text instead of a
- * JSON {@code exception} member, although both are recognized). A completely empty body decodes as a result with
- * no columns and no rows.
+ * JSON {@code exception} member, although both are recognized).
+ *
+ * <p>Broken bodies are never a short result: an empty body is a ProtocolException (the three formats always send
+ * their header, even for no rows), a body cut inside the header or a row a ResultInterruptedException. One value
+ * (a string, an array's element count, a TSV field, a JSON value) or the whole header longer than
+ * {@link DecoderContext#maxValueBytes()} is a ProtocolException, raised before more than that is buffered.
  */
 public final class ResultDecoders {
     private ResultDecoders() {
@@ -39,9 +43,9 @@ public final class ResultDecoders {
         Objects.requireNonNull(ctx, "ctx");
         String tag = ctx.exceptionTag() == null || ctx.exceptionTag().isEmpty() ? null : ctx.exceptionTag();
         return switch (format) {
-            case ROW_BINARY -> new RowBinaryDecoder(new BodyReader(body, tag, false), ctx);
-            case TSV -> new TsvDecoder(new BodyReader(body, tag, true), ctx);
-            case JSON_COMPACT -> new JsonCompactDecoder(new BodyReader(body, tag, true), ctx);
+            case ROW_BINARY -> new RowBinaryDecoder(new BodyReader(body, tag, false, ctx.maxValueBytes()), ctx);
+            case TSV -> new TsvDecoder(new BodyReader(body, tag, true, ctx.maxValueBytes()), ctx);
+            case JSON_COMPACT -> new JsonCompactDecoder(new BodyReader(body, tag, true, ctx.maxValueBytes()), ctx);
         };
     }
 }

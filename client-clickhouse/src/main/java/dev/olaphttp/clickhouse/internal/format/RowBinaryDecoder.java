@@ -10,6 +10,8 @@ import java.util.List;
 /** {@code RowBinaryWithNamesAndTypes}: a LEB128 column count, names, type names, then rows in RowBinary. */
 final class RowBinaryDecoder extends AbstractDecoder {
     private static final int MAX_COLUMNS = 100_000;
+    private static final int MAX_HEADER_FIELD = 1 << 20;
+    private long headerBytes;
     /** Per-column kind codes, so the common types are read by one switch instead of a call per column. */
     private static final byte I8 = 1, U8 = 2, I16 = 3, U16 = 4, I32 = 5, U32 = 6, I64 = 7, F32 = 8, F64 = 9,
             STR = 10, DATETIME = 11, OTHER = 0;
@@ -40,13 +42,10 @@ final class RowBinaryDecoder extends AbstractDecoder {
     @Override
     List<Column> readHeader() throws IOException {
         if (!in.fill()) {
-            readers = new ColumnReader[0];
-            kinds = new byte[0];
-            nullable = new boolean[0];
-            return List.of();
+            throw StreamSignals.emptyBody(formatName());
         }
         long n = in.readVarUInt();
-        if (n > MAX_COLUMNS) {
+        if (n == 0 || n > MAX_COLUMNS) {
             throw new StreamSignals.Malformed("header announces " + n + " columns");
         }
         String[] names = new String[(int) n];
@@ -69,11 +68,15 @@ final class RowBinaryDecoder extends AbstractDecoder {
 
     private String headerString() throws IOException {
         int len = BinaryValues.length(in);
-        if (len > 1 << 20) {
-            throw new StreamSignals.Malformed("header string of " + len + " bytes");
+        if (len > MAX_HEADER_FIELD) {
+            throw new StreamSignals.TooLarge("a header name or type of " + len + " bytes");
         }
-        byte[] b = new byte[len];
-        in.readFully(b, 0, len);
+        headerBytes += len;
+        if (headerBytes > Math.max(in.maxValue, MAX_HEADER_FIELD)) {
+            throw new StreamSignals.TooLarge("a header longer than " + Math.max(in.maxValue, MAX_HEADER_FIELD)
+                    + " bytes");
+        }
+        byte[] b = BinaryValues.bytes(in, len);
         return new String(b, StandardCharsets.UTF_8);
     }
 
@@ -189,7 +192,7 @@ final class RowBinaryDecoder extends AbstractDecoder {
     private static void readBytes(BodyReader in, RowBuffer row, int c, int len) throws IOException {
         int done = 0;
         while (done < len) {
-            int chunk = Math.min(len - done, Math.max(1 << 20, done));
+            int chunk = Math.min(len - done, Math.max(1 << 16, done));
             byte[] b = row.ensure(c, done + chunk);
             in.readFully(b, done, chunk);
             done += chunk;

@@ -43,4 +43,19 @@ final class StreamSignals {
             super(what, cause);
         }
     }
+
+    /** An empty body for a format whose header is mandatory: never an empty result. */
+    static Malformed emptyBody(String format) {
+        return new Malformed("the body is empty, but " + format + " always starts with its header (even for no "
+                + "rows): the response is broken");
+    }
+
+    /** One value (or header field) longer than the configured bound. */
+    static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String what) {
+            super(what);
+        }
+    }
 }

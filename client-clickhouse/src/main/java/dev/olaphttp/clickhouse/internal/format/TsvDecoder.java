@@ -14,6 +14,8 @@ import java.util.List;
  */
 final class TsvDecoder extends AbstractDecoder {
     private static final int MAX_HEADER_FIELD = 1 << 20;
+    private static final int MAX_COLUMNS = 100_000;
+    private long headerBytes;
     private SqlType[] types;
     private boolean[] raw;
     private java.time.ZoneOffset[] fixed;
@@ -36,7 +38,7 @@ final class TsvDecoder extends AbstractDecoder {
     @Override
     List<Column> readHeader() throws IOException {
         if (!in.fill()) {
-            return List.of();
+            throw StreamSignals.emptyBody(formatName());
         }
         List<String> names = headerLine();
         List<String> typeNames = headerLine();
@@ -62,11 +64,16 @@ final class TsvDecoder extends AbstractDecoder {
     private List<String> headerLine() throws IOException {
         List<String> fields = new ArrayList<>();
         java.io.ByteArrayOutputStream field = new java.io.ByteArrayOutputStream();
+        long bound = Math.max(in.maxValue, MAX_HEADER_FIELD);
         while (true) {
             int c = in.readByte();
+            headerBytes++;
             if (c == '\t' || c == '\n') {
                 fields.add(field.toString(java.nio.charset.StandardCharsets.UTF_8));
                 field.reset();
+                if (fields.size() > MAX_COLUMNS) {
+                    throw new StreamSignals.TooLarge("a header of more than " + MAX_COLUMNS + " columns");
+                }
                 if (c == '\n') {
                     return fields;
                 }
@@ -76,7 +83,10 @@ final class TsvDecoder extends AbstractDecoder {
                 field.write(c);
             }
             if (field.size() > MAX_HEADER_FIELD) {
-                throw new StreamSignals.Malformed("header field longer than 1 MiB");
+                throw new StreamSignals.TooLarge("a header field longer than 1 MiB");
+            }
+            if (headerBytes > bound) {
+                throw new StreamSignals.TooLarge("a header longer than " + bound + " bytes");
             }
         }
     }
@@ -156,10 +166,10 @@ final class TsvDecoder extends AbstractDecoder {
         }
     }
 
-    /** The column buffer with room for {@code more} bytes after {@code len}. */
-    private static byte[] room(RowBuffer r, int c, int len, int more) throws StreamSignals.Malformed {
-        if ((long) len + more > BinaryValues.MAX_LENGTH) {
-            throw new StreamSignals.Malformed("a TSV field longer than 1 GiB");
+    /** The column buffer with room for {@code more} bytes after {@code len}, within the bound of one value. */
+    private byte[] room(RowBuffer r, int c, int len, int more) throws StreamSignals.TooLarge {
+        if ((long) len + more > in.maxValue) {
+            throw new StreamSignals.TooLarge("a field longer than the bound of " + in.maxValue + " bytes per value");
         }
         return r.ensure(c, len + more);
     }

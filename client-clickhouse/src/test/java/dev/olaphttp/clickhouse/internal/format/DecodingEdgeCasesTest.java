@@ -30,6 +30,11 @@ class DecodingEdgeCasesTest {
 
     /** A RowBinary header of the given name/type pairs followed by raw row bytes. */
     private static ResultDecoder binary(String[] columns, byte[] rows) {
+        return decoder(ResultFormat.ROW_BINARY, concat(header(columns), rows));
+    }
+
+    /** A RowBinary header of the given name/type pairs. */
+    private static byte[] header(String[] columns) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(columns.length / 2);
         for (int i = 0; i < columns.length; i += 2) {
@@ -38,8 +43,13 @@ class DecodingEdgeCasesTest {
         for (int i = 1; i < columns.length; i += 2) {
             Bodies.str(out, columns[i]);
         }
-        out.writeBytes(rows);
-        return decoder(ResultFormat.ROW_BINARY, out.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static byte[] bytes(int... b) {
@@ -94,16 +104,24 @@ class DecodingEdgeCasesTest {
     void oversizedStringLengthIsAProtocolErrorNotAnOutOfMemoryError() {
         // LEB128 of 2^40
         ResultDecoder d = binary(new String[] {"s", "String"}, bytes(0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 'x'));
-        assertThatThrownBy(d::next).isInstanceOf(ProtocolException.class).hasMessageContaining("1 GiB");
+        assertThatThrownBy(d::next).isInstanceOf(ProtocolException.class).hasMessageContaining("max_value_bytes");
     }
 
     @Test
     void largeDeclaredLengthOnATruncatedBodyIsInterruptedWithoutAllocatingIt() {
-        // 900 MB announced, 3 bytes present
-        ResultDecoder d = binary(new String[] {"s", "String"}, bytes(0x80, 0x90, 0xe9, 0xad, 0x03, 'a', 'b', 'c'));
+        // 900 MB announced, 3 bytes present: over the default bound of one value
+        byte[] string = bytes(0x80, 0x90, 0xe9, 0xad, 0x03, 'a', 'b', 'c');
+        assertThatThrownBy(binary(new String[] {"s", "String"}, string)::next)
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("max_value_bytes");
+        // within a raised bound: nothing is allocated from the prefix, the cut body is an interrupted result
+        byte[] body = concat(header(new String[] {"s", "String"}), string);
+        ResultDecoder d = ResultDecoders.create(ResultFormat.ROW_BINARY, new ByteArrayInputStream(body),
+                Golden.ctx(null, DecoderContext.MAX_VALUE_BYTES_LIMIT));
         assertThatThrownBy(d::next).isInstanceOf(ResultInterruptedException.class);
-        ResultDecoder arrays = binary(new String[] {"a", "Array(UInt8)"}, bytes(0x80, 0x90, 0xe9, 0xad, 0x03, 1, 2));
-        assertThatThrownBy(arrays::next).isInstanceOf(ResultInterruptedException.class);
+        byte[] arrays = concat(header(new String[] {"a", "Array(UInt8)"}), bytes(0x80, 0x90, 0xe9, 0xad, 0x03, 1, 2));
+        ResultDecoder a = ResultDecoders.create(ResultFormat.ROW_BINARY, new ByteArrayInputStream(arrays),
+                Golden.ctx(null, DecoderContext.MAX_VALUE_BYTES_LIMIT));
+        assertThatThrownBy(a::next).isInstanceOf(ResultInterruptedException.class);
     }
 
     @Test
@@ -260,11 +278,12 @@ class DecodingEdgeCasesTest {
     }
 
     @Test
-    void emptyBodyIsAResultWithoutColumns() {
+    void emptyBodyIsABrokenResponseNeverAnEmptyResult() {
+        // all three formats send their header even for no rows (protocol notes 2.4; golden q10 empty result)
         for (ResultFormat f : ResultFormat.values()) {
             ResultDecoder d = decoder(f, new byte[0]);
-            assertThat(d.schema().size()).isZero();
-            assertThat(d.next()).isFalse();
+            assertThatThrownBy(d::schema).isInstanceOf(ProtocolException.class).hasMessageContaining("empty");
+            assertThatThrownBy(d::next).isInstanceOf(ProtocolException.class);
         }
     }
 

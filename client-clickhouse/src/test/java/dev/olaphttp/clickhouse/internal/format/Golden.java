@@ -19,9 +19,13 @@ final class Golden {
     }
 
     static DecoderContext ctx(String tag) {
+        return ctx(tag, DecoderContext.DEFAULT_MAX_VALUE_BYTES);
+    }
+
+    static DecoderContext ctx(String tag, int maxValueBytes) {
         return new DecoderContext(UTC, tag, ErrorDetails.of("clickhouse", "q1"),
                 (e, rows) -> new ResultInterruptedException("read failed: " + e.getMessage(), e,
-                        ErrorDetails.of("clickhouse", "q1"), rows));
+                        ErrorDetails.of("clickhouse", "q1"), rows), maxValueBytes);
     }
 
     static String file(String query, ResultFormat format) {
