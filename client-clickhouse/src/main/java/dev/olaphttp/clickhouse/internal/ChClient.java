@@ -58,7 +58,9 @@ public final class ChClient implements DialectClient {
         }
         String sql = request.sql();
         if (request.namedParams().isEmpty() && sql.indexOf('{') >= 0 && !Placeholders.find(sql).isEmpty()) {
-            throw new IllegalArgumentException("the statement has {name:Type} placeholders but no parameters are bound");
+            throw new dev.olaphttp.InvalidRequestException(
+                    "the statement has {name:Type} placeholders but no parameters are bound",
+                    ErrorDetails.of(ChErrors.DIALECT, request.queryId()));
         }
         SessionDelta local = SessionStatements.parse(sql);
         String sessionId = sessionId(request);
