@@ -83,7 +83,8 @@ final class RowBodies {
                             Object v = EnumLabels.label(row[i], labels.get(i), names.get(i), types.get(i));
                             line.append(i == 0 ? "" : "\t").append(renderers[i].serverParam(v, types.get(i)));
                         } catch (IllegalArgumentException | dev.olaphttp.InvalidRequestException e) {
-                            throw new IllegalArgumentException("row " + n + ", " + e.getMessage()
+                            String m = e instanceof dev.olaphttp.SqlClientException s ? s.baseMessage() : e.getMessage();
+                            throw new IllegalArgumentException("row " + n + ", " + m
                                     .replaceFirst("^parameter ", "column "), null);
                         }
                     }

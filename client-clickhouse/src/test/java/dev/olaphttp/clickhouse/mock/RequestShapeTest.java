@@ -3,6 +3,7 @@ package dev.olaphttp.clickhouse.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.RowCursor;
 import dev.olaphttp.SqlClient;
 import dev.olaphttp.SqlSession;
@@ -160,7 +161,7 @@ class RequestShapeTest {
         RecordedRequest r = ch.statements.get(0);
         assertThat(r.getUrl().queryParameter("default_format")).isEqualTo("TabSeparatedWithNamesAndTypes");
         assertThat(r.getUrl().queryParameterNames()).noneMatch(n -> n.startsWith("param_"));
-        assertThat(r.getBody().utf8()).isEqualTo("SELECT CAST('a\\tb\\'c' AS String) AS s");
+        assertThat(r.getBody().utf8()).isEqualTo("SELECT CAST('a\\x09b\\x27c' AS String) AS s");
     }
 
     @Test
@@ -226,7 +227,7 @@ class RequestShapeTest {
             assertThatThrownBy(() -> c.sql("SELECT ?").param(1).list(r -> 1))
                     .isInstanceOf(UnsupportedStatementException.class).hasMessageContaining("{name:Type}");
             assertThatThrownBy(() -> c.sql("SELECT {x:UInt8}").list(r -> 1))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(InvalidRequestException.class);
         }
         assertThatThrownBy(() -> ch.builder(server).option("no_such_option", "1").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no_such_option");
