@@ -35,6 +35,9 @@ final class TextTimes {
      * {@link #NO_MATCH}. {@code fixed} is the zone's offset when it never changes, else null.
      */
     static long epochTicks(byte[] b, int len, int precision, ZoneId zone, ZoneOffset fixed) {
+        if (fixed == IRREGULAR) {
+            return NO_MATCH;
+        }
         boolean utc = len > 19 && b[len - 1] == 'Z' && b[10] == 'T';
         if (utc) {
             len--; // date_time_output_format=iso: UTC, unambiguous
@@ -82,6 +85,20 @@ final class TextTimes {
             return NO_MATCH;
         }
         return seconds * Values.POW10[precision] + frac;
+    }
+
+    /** The {@code fixed} argument of a zone the general parser must check (see {@link #fastOffset}). */
+    static final ZoneOffset IRREGULAR = ZoneOffset.ofTotalSeconds(-18 * 3600);
+
+    /**
+     * The {@code fixed} argument for a column's zone, decided once per column: its offset if fixed, null for a
+     * zone with whole-hour changes, {@link #IRREGULAR} for a zone that has changed its offset by a fraction of an
+     * hour since 1970 (Australia/Lord_Howe), whose values the general parser checks (old servers render local
+     * times wrongly around such changes).
+     */
+    static ZoneOffset fastOffset(ZoneId zone) {
+        ZoneOffset fixed = fixedOffset(zone);
+        return fixed == null && zone != null && Values.subHourShifts(zone) ? IRREGULAR : fixed;
     }
 
     /** The zone's offset if it is fixed, else null. */
