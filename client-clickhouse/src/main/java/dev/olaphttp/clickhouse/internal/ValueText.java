@@ -2,6 +2,7 @@ package dev.olaphttp.clickhouse.internal;
 
 import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.InvalidRequestException;
+import dev.olaphttp.clickhouse.internal.format.ZoneQuirks;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -105,7 +107,7 @@ final class ValueText {
             return t.toString();
         }
         if (v instanceof LocalDateTime dt) {
-            return dateTime(dt, type);
+            return localDateTime(dt, type);
         }
         if (v instanceof Instant i) {
             return instant(i, type);
@@ -143,25 +145,46 @@ final class ValueText {
     }
 
     /**
-     * An instant as the local time of the column's zone, or, when that local time occurs twice (a daylight-saving
-     * fall-back overlap, where ClickHouse would pick one of the two), as epoch seconds, which every version parses
-     * for DateTime and DateTime64 in text, parameters and literals.
+     * An instant as the local time of the column's zone, or as epoch seconds (which ClickHouse parses for
+     * DateTime and DateTime64 whatever the zone) where local text is not exact: always in client-side literals
+     * (18.16's {@code CAST('local' AS DateTime('Zone'))} reads the text in the server's zone, measured), and where
+     * the local time occurs twice (a daylight-saving overlap) or is within two days of an offset change (18.16
+     * misreads local times there, measured). Before 1970 only unambiguous local text is possible.
      */
     private String instant(Instant i, String type) {
         ZoneId zone = zoneFor(type);
         LocalDateTime local = LocalDateTime.ofInstant(i, zone);
-        if (zone.getRules().getValidOffsets(local).size() < 2) {
+        boolean twice = zone.getRules().getValidOffsets(local).size() > 1;
+        if (i.getEpochSecond() < 0) {
+            if (twice) {
+                throw fail("the instant is before 1970 and its local time occurs twice in its zone: it has no "
+                        + "unambiguous text form");
+            }
             return dateTime(local, type);
         }
-        if (i.getEpochSecond() < 0) {
-            throw fail("the instant is a local time that occurs twice in its zone and is before 1970: it has no "
-                    + "unambiguous text form");
+        if (!twice && target == Target.SERVER_PARAM && !ZoneQuirks.nearAnyChange(zone, i.getEpochSecond())) {
+            return dateTime(local, type);
         }
         String seconds = Long.toString(i.getEpochSecond());
-        if (i.getNano() == 0) {
-            return seconds;
+        return i.getNano() == 0 ? seconds : seconds + fraction(i.getNano(), type);
+    }
+
+    /**
+     * A local date-time: as it is for {@code param_} values and text inserts (read in the column's zone), and in
+     * client-side literals for a type without zone; for a type with a zone, a client-side literal carries the
+     * instant it names there (see {@link #instant}), and a local time that occurs twice or not at all is refused.
+     */
+    private String localDateTime(LocalDateTime dt, String type) {
+        ZoneId zone = type.isEmpty() ? null : TypeText.zone(type);
+        if (target == Target.SERVER_PARAM || zone == null) {
+            return dateTime(dt, type);
         }
-        return seconds + fraction(i.getNano(), type);
+        List<java.time.ZoneOffset> offsets = zone.getRules().getValidOffsets(dt);
+        if (offsets.size() != 1) {
+            throw fail("the local time " + (offsets.isEmpty() ? "does not exist" : "occurs twice") + " in " + zone.getId()
+                    + " (a daylight-saving change): bind an Instant or OffsetDateTime instead");
+        }
+        return instant(dt.toInstant(offsets.get(0)), type);
     }
 
     private String fraction(int nanos, String type) {

@@ -122,8 +122,22 @@ class PlaceholdersTest {
         assertThat(serverValue(second, "DateTime('America/New_York')")).isEqualTo("1730615400");
         assertThat(serverValue(first, "DateTime('America/New_York')")).isEqualTo("1730611800");
         assertThat(serverValue(second.plusMillis(250), "DateTime64(3, 'America/New_York')")).isEqualTo("1730615400.25");
+        // near the change (two days) epoch seconds too; far from it, the local time
         assertThat(serverValue(Instant.parse("2024-11-03T07:30:00Z"), "DateTime('America/New_York')"))
-                .isEqualTo("2024-11-03 02:30:00");
+                .isEqualTo("1730619000");
+        assertThat(serverValue(Instant.parse("2024-11-10T07:30:00Z"), "DateTime('America/New_York')"))
+                .isEqualTo("2024-11-10 02:30:00");
+        // client-side literals always carry the instant: 18.16 reads CAST('local' AS DateTime('Zone')) in the
+        // server's zone (measured: CAST('2024-01-01 00:00:00' AS DateTime('America/New_York')) is 00:00 UTC)
+        assertThat(Placeholders.substitute("SELECT {p:DateTime('America/New_York')}",
+                params("p", Instant.parse("2024-01-01T05:00:00Z")), UTC))
+                .isEqualTo("SELECT CAST('1704085200' AS DateTime('America/New_York'))");
+        assertThat(Placeholders.substitute("SELECT {p:DateTime('America/New_York')}",
+                params("p", LocalDateTime.of(2024, 1, 1, 0, 0)), UTC))
+                .isEqualTo("SELECT CAST('1704085200' AS DateTime('America/New_York'))");
+        assertThatThrownBy(() -> Placeholders.substitute("SELECT {p:DateTime('America/New_York')}",
+                params("p", LocalDateTime.of(2024, 11, 3, 1, 30)), UTC))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("occurs twice");
         // Lord Howe moves by 30 minutes: 01:30..02:00 local occurs twice on 2024-04-07
         assertThat(serverValue(Instant.parse("2024-04-06T15:15:00Z"), "DateTime('Australia/Lord_Howe')"))
                 .isEqualTo(Long.toString(Instant.parse("2024-04-06T15:15:00Z").getEpochSecond()));

@@ -98,7 +98,7 @@ final class TextTimes {
      */
     static ZoneOffset fastOffset(ZoneId zone) {
         ZoneOffset fixed = fixedOffset(zone);
-        return fixed == null && zone != null && Values.subHourShifts(zone) ? IRREGULAR : fixed;
+        return fixed == null && zone != null && ZoneQuirks.hasIrregularChanges(zone) ? IRREGULAR : fixed;
     }
 
     /** The zone's offset if it is fixed, else null. */

@@ -136,7 +136,7 @@ final class Values {
                                 + "has date_time_output_format=iso); select toUnixTimestamp(...) or use RowBinary");
                     }
                     seconds = t.atZone(zone).toEpochSecond();
-                    if (subHourShifts(zone) && nearSubHourShift(zone, seconds)) {
+                    if (ZoneQuirks.nearIrregularChange(zone, seconds)) {
                         throw new StreamSignals.Malformed("the local time " + snippet(s) + " is within two days of an "
                                 + "offset change of " + zone.getId() + " by a fraction of an hour or at midnight, "
                                 + "which servers before 20.11 render wrongly in text, and the server sent no offset: "
@@ -249,42 +249,6 @@ final class Values {
                     + "altered to U+FFFD); select it as a top-level column and read it with getBytes, or with hex()");
         }
         return s;
-    }
-
-    private static final java.util.Map<ZoneId, Boolean> SUB_HOUR = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * Whether the zone has, since 1970 or by its rules, offset changes that old servers render wrongly in text
-     * (measured on 18.16): by a fraction of an hour (Australia/Lord_Howe), or at local midnight
-     * (America/Sao_Paulo until 2019).
-     */
-    static boolean subHourShifts(ZoneId zone) {
-        return SUB_HOUR.computeIfAbsent(zone, z -> {
-            java.time.zone.ZoneRules rules = z.getRules();
-            for (java.time.zone.ZoneOffsetTransition t : rules.getTransitions()) {
-                if (t.getInstant().getEpochSecond() >= 0 && irregular(t)) {
-                    return true;
-                }
-            }
-            for (java.time.zone.ZoneOffsetTransitionRule r : rules.getTransitionRules()) {
-                if (irregular(r.createTransition(2030))) {
-                    return true;
-                }
-            }
-            return false;
-        });
-    }
-
-    private static boolean irregular(java.time.zone.ZoneOffsetTransition t) {
-        return t.getDuration().getSeconds() % 3600 != 0 || t.getDateTimeBefore().getHour() == 0
-                || t.getDateTimeAfter().getHour() == 0 || t.getDateTimeBefore().getHour() == 23;
-    }
-
-    /** Whether such an offset change of the zone is less than two days from the instant. */
-    private static boolean nearSubHourShift(ZoneId zone, long epochSecond) {
-        java.time.Instant i = java.time.Instant.ofEpochSecond(epochSecond);
-        java.time.zone.ZoneOffsetTransition next = zone.getRules().nextTransition(i.minusSeconds(2 * 86400));
-        return next != null && next.getInstant().getEpochSecond() <= epochSecond + 2 * 86400 && irregular(next);
     }
 
     static boolean validUtf8(byte[] b, int off, int len) {
