@@ -222,6 +222,19 @@ class RealServerTypesLoadTest {
     }
 
     @Test
+    void tabSeparatedInsertsKeepTheInstantInsideADstOverlap() {
+        client.sql("DROP TABLE IF EXISTS dst_tsv").execute();
+        client.sql("CREATE TABLE dst_tsv (i UInt8, t DateTime('America/New_York')) ENGINE = Memory").execute();
+        Instant first = Instant.parse("2024-11-03T05:30:00Z"); // 01:30 EDT
+        Instant second = Instant.parse("2024-11-03T06:30:00Z"); // 01:30 EST, the same local time
+        client.insert("dst_tsv").option("format", "TSV").rows(List.of(new Object[] {1, first}, new Object[] {2, second},
+                new Object[] {3, ZonedDateTime.ofInstant(second, ZoneId.of("Asia/Tokyo"))}));
+        assertThat(client.sql("SELECT toUnixTimestamp(t) FROM dst_tsv ORDER BY i").list(r -> r.getLong(1)))
+                .containsExactly(1730611800L, 1730615400L, 1730615400L);
+        client.sql("DROP TABLE dst_tsv").execute();
+    }
+
+    @Test
     void badValuesAreRejectedBeforeAnythingIsLoaded() {
         create("types_bad");
         List<Object[]> tooBig = new ArrayList<>(rows());

@@ -116,6 +116,22 @@ class ValueDecodingTest {
         assertThat(((ZonedDateTime) d.row().getObject(0)).toInstant()).isEqualTo(Instant.parse("2024-11-03T07:30:00Z"));
     }
 
+    @Test
+    void localTimesOldServersRenderWronglyAreRefused() {
+        // 18.16 writes Lord Howe's 2015-04-04T15:00:11Z as 01:00:11 and Sao Paulo's 2012-10-21T04:00Z as 01:00
+        // (measured): text without offset within two days of such a change cannot be trusted
+        assertThatThrownBy(tsv("t\n" + tsvEscape("DateTime('Australia/Lord_Howe')") + "\n2015-04-05 01:00:11\n")::next)
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("fraction of an hour or at midnight");
+        assertThatThrownBy(tsv("t\n" + tsvEscape("DateTime('America/Sao_Paulo')") + "\n2012-10-21 01:00:00\n")::next)
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("Sao_Paulo");
+        // far from a change, and in ISO form anywhere, they read
+        ResultDecoder d = tsv("t\tu\n" + tsvEscape("DateTime('Australia/Lord_Howe')") + "\t"
+                + tsvEscape("DateTime('Australia/Lord_Howe')") + "\n2015-06-01 12:00:00\t2015-04-04T15:00:11Z\n");
+        assertThat(d.next()).isTrue();
+        assertThat(((ZonedDateTime) d.row().getObject(0)).toInstant()).isEqualTo(Instant.parse("2015-06-01T01:30:00Z"));
+        assertThat(((ZonedDateTime) d.row().getObject(1)).toInstant()).isEqualTo(Instant.ofEpochSecond(1428159611));
+    }
+
     /** The bytes of SELECT unhex('FF00C328'): invalid UTF-8, a NUL, a truncated sequence, '('. */
     private static final byte[] INVALID = {(byte) 0xFF, 0, (byte) 0xC3, 0x28};
 
