@@ -66,76 +66,19 @@ final class TypeParser {
         return ident();
     }
 
-    /**
-     * A quoted string, decoded as ClickHouse writes it in type names (and reads it in SQL): backslash escapes
-     * {@code \\b \\f \\n \\r \\t \\0 \\a \\v \\e}, {@code \\xHH} (a byte; bytes join into UTF-8), any
-     * other character after a backslash stands for itself, and a doubled quote for one quote.
-     */
+    /** A quoted string at the position (after blanks), decoded by {@link QuotedName}. */
     String quoted(char quote) {
         ws();
         if (pos >= s.length() || s.charAt(pos) != quote) {
             throw fail("expected a quoted string");
         }
-        pos++;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        StringBuilder run = new StringBuilder();
-        while (true) {
-            if (pos >= s.length()) {
-                throw fail("unterminated quoted string");
-            }
-            char c = s.charAt(pos++);
-            if (c == '\\') {
-                if (pos >= s.length()) {
-                    throw fail("unterminated escape");
-                }
-                char e = s.charAt(pos++);
-                if (e == 'x' && pos + 1 < s.length() && hex(s.charAt(pos)) >= 0 && hex(s.charAt(pos + 1)) >= 0) {
-                    flush(run, out);
-                    out.write(hex(s.charAt(pos)) * 16 + hex(s.charAt(pos + 1)));
-                    pos += 2;
-                } else {
-                    run.append(unescape(e));
-                }
-            } else if (c == quote) {
-                if (pos < s.length() && s.charAt(pos) == quote) {
-                    run.append(quote);
-                    pos++;
-                } else {
-                    if (out.size() == 0) {
-                        return run.toString();
-                    }
-                    flush(run, out);
-                    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
-                }
-            } else {
-                run.append(c);
-            }
+        int end = QuotedName.end(s, pos);
+        if (end < 0) {
+            throw fail("unterminated quoted string");
         }
-    }
-
-    private static char unescape(char e) {
-        return switch (e) {
-            case 'b' -> '\b';
-            case 'f' -> '\f';
-            case 'n' -> '\n';
-            case 'r' -> '\r';
-            case 't' -> '\t';
-            case '0' -> '\0';
-            case 'a' -> (char) 7;
-            case 'v' -> (char) 11;
-            case 'e' -> (char) 27;
-            default -> e;
-        };
-    }
-
-    private static int hex(char c) {
-        return c < 128 ? Character.digit(c, 16) : -1;
-    }
-
-    private static void flush(StringBuilder run, java.io.ByteArrayOutputStream out) {
-        byte[] b = run.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.write(b, 0, b.length);
-        run.setLength(0);
+        String value = QuotedName.decode(s, pos, end);
+        pos = end;
+        return value;
     }
 
     int integer() {
