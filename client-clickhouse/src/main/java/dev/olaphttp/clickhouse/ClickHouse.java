@@ -22,7 +22,7 @@ import dev.olaphttp.SqlClient;
  *   zones, Enum8/16 by label or code, IPv4/IPv6, Bool, Nullable, LowCardinality, Array, Map, Tuple, Nested) or as
  *   {@code TabSeparated} ({@code option("format", "TSV")}; also chosen automatically when a column's type has no
  *   RowBinary encoding, such as JSON or Time). A value that does not fit its column exactly (out of range, too many
- *   fraction digits, an unknown enum label or code) is rejected with an {@link IllegalArgumentException} naming the
+ *   fraction digits, an unknown enum label or code) is rejected with an {@link dev.olaphttp.InvalidRequestException} naming the
  *   row and column, never rounded. Enum codes given as integers are sent as their labels in TabSeparated.</li>
  *   <li>Files and streams ({@code from(...)}) pass through as CSV, TabSeparated, JSONEachRow or Parquet.</li>
  *   <li>{@code option("compress", "gzip")} gzips the body ({@code Content-Encoding: gzip}; default: the client's

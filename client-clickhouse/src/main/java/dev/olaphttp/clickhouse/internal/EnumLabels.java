@@ -29,7 +29,8 @@ final class EnumLabels {
         long code = ((Number) value).longValue();
         String label = code == (int) code ? labels.get((int) code) : null;
         if (label == null) {
-            throw new IllegalArgumentException("parameter '" + column + "': " + code + " is not a value of " + type);
+            throw new dev.olaphttp.InvalidRequestException("parameter '" + column + "': " + code
+                    + " is not a value of " + type, dev.olaphttp.ErrorDetails.of(ChErrors.DIALECT, null));
         }
         return label;
     }

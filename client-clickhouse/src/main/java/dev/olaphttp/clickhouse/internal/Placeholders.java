@@ -114,16 +114,30 @@ final class Placeholders {
             ValueText vt = new ValueText(ValueText.Target.SQL_LITERAL, serverZone, p.name());
             String expr = vt.sqlExpression(values.get(p.name()), p.type());
             expressions.add(expr);
+            if (sb.length() > 0 && joins(sb.charAt(sb.length() - 1))) {
+                sb.append(' ');
+            }
             sb.append(expr);
             last = p.end();
         }
         return new Rendered(sb.append(sql, last, sql.length()).toString(), List.copyOf(expressions));
     }
 
+    /**
+     * Whether a character before the expression would run into it ({@code xCAST}, {@code 1CAST}); every other one
+     * is followed directly, so that nothing is put between an operator and the expression ({@code #} then a space
+     * would open a comment). The expression itself starts with a letter or back-quote and ends with {@code )} or a
+     * back-quote, and its literals hold no quote, comment or heredoc opener (see {@link ValueText}).
+     */
+    private static boolean joins(char c) {
+        return SqlLexer.isIdentPart(c) || c == '$';
+    }
+
     private static void checkBound(java.util.Set<String> names, Map<String, Object> values) {
         for (String name : names) {
             if (!values.containsKey(name)) {
-                throw new IllegalArgumentException("no value bound for placeholder {" + name + ":...}");
+                throw new dev.olaphttp.InvalidRequestException("no value bound for placeholder {" + name + ":...}",
+                        dev.olaphttp.ErrorDetails.of(ChErrors.DIALECT, null));
             }
         }
     }

@@ -82,8 +82,9 @@ final class RowBodies {
                         try {
                             Object v = EnumLabels.label(row[i], labels.get(i), names.get(i), types.get(i));
                             line.append(i == 0 ? "" : "\t").append(renderers[i].serverParam(v, types.get(i)));
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("row " + n + ", " + e.getMessage()
+                        } catch (IllegalArgumentException | dev.olaphttp.InvalidRequestException e) {
+                            String m = e instanceof dev.olaphttp.SqlClientException s ? s.baseMessage() : e.getMessage();
+                            throw new IllegalArgumentException("row " + n + ", " + m
                                     .replaceFirst("^parameter ", "column "), null);
                         }
                     }
@@ -123,8 +124,9 @@ final class RowBodies {
             try {
                 write(out);
             } catch (IllegalArgumentException e) {
-                counter.failure = new IllegalArgumentException(e.getMessage() + " (the load was aborted; on a "
-                        + "server that commits blocks while reading, earlier rows may have been loaded)");
+                counter.failure = new dev.olaphttp.InvalidRequestException(e.getMessage() + " (the load was aborted; "
+                        + "on a server that commits blocks while reading, earlier rows may have been loaded)", e,
+                        dev.olaphttp.ErrorDetails.of(ChErrors.DIALECT, null));
                 throw new IOException("the load was aborted: a row value was rejected", e);
             }
         }

@@ -32,15 +32,59 @@ final class SqlLexer {
             }
             return n;
         }
-        if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && i + 1 < n && sql.charAt(i + 1) == '!') {
+        if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-'
+                || c == '#' && i + 1 < n && (sql.charAt(i + 1) == '!' || sql.charAt(i + 1) == ' ')) {
             int nl = sql.indexOf('\n', i);
             return nl < 0 ? n : nl + 1;
         }
         if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-            int end = sql.indexOf("*/", i + 2);
-            return end < 0 ? n : end + 2;
+            return blockCommentEnd(sql, i);
+        }
+        if (c == '$') {
+            return heredocEnd(sql, i);
         }
         return i;
+    }
+
+    /**
+     * The end of a block comment; modern servers nest them ({@code /* a /* b *}{@code / c *}{@code /} is one
+     * comment), so nesting is followed: where a server does not nest, the text taken as comment here is longer,
+     * and a placeholder in it is left as written (the server then rejects it) rather than substituted.
+     */
+    private static int blockCommentEnd(String sql, int i) {
+        int n = sql.length();
+        int depth = 0;
+        int j = i;
+        while (j + 1 < n) {
+            if (sql.charAt(j) == '/' && sql.charAt(j + 1) == '*') {
+                depth++;
+                j += 2;
+            } else if (sql.charAt(j) == '*' && sql.charAt(j + 1) == '/') {
+                depth--;
+                j += 2;
+                if (depth == 0) {
+                    return j;
+                }
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+
+    /** The end of a heredoc string {@code $tag$ ... $tag$} (or {@code $$ ... $$}) at {@code i}, or {@code i}. */
+    private static int heredocEnd(String sql, int i) {
+        int n = sql.length();
+        int j = i + 1;
+        while (j < n && isIdentPart(sql.charAt(j))) {
+            j++;
+        }
+        if (j >= n || sql.charAt(j) != '$') {
+            return i;
+        }
+        String tag = sql.substring(i, j + 1);
+        int end = sql.indexOf(tag, j + 1);
+        return end < 0 ? n : end + tag.length();
     }
 
     static boolean isIdentStart(char c) {

@@ -1,5 +1,8 @@
 package dev.olaphttp.clickhouse.internal;
 
+import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.InvalidRequestException;
+import dev.olaphttp.clickhouse.internal.format.ZoneQuirks;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -103,16 +107,16 @@ final class ValueText {
             return t.toString();
         }
         if (v instanceof LocalDateTime dt) {
-            return dateTime(dt, type);
+            return localDateTime(dt, type);
         }
         if (v instanceof Instant i) {
-            return dateTime(LocalDateTime.ofInstant(i, zoneFor(type)), type);
+            return instant(i, type);
         }
         if (v instanceof ZonedDateTime z) {
-            return dateTime(LocalDateTime.ofInstant(z.toInstant(), zoneFor(type)), type);
+            return instant(z.toInstant(), type);
         }
         if (v instanceof OffsetDateTime o) {
-            return dateTime(LocalDateTime.ofInstant(o.toInstant(), zoneFor(type)), type);
+            return instant(o.toInstant(), type);
         }
         if (v instanceof UUID u) {
             return u.toString();
@@ -140,12 +144,50 @@ final class ValueText {
         return z2;
     }
 
-    private String dateTime(LocalDateTime dt, String type) {
-        String s = dt.format(DATE_TIME);
-        int nanos = dt.getNano();
-        if (nanos == 0) {
-            return s;
+    /**
+     * An instant as the local time of the column's zone, or as epoch seconds (which ClickHouse parses for
+     * DateTime and DateTime64 whatever the zone) where local text is not exact: always in client-side literals
+     * (18.16's {@code CAST('local' AS DateTime('Zone'))} reads the text in the server's zone, measured), and where
+     * the local time occurs twice (a daylight-saving overlap) or is within two days of an offset change (18.16
+     * misreads local times there, measured). Before 1970 only unambiguous local text is possible.
+     */
+    private String instant(Instant i, String type) {
+        ZoneId zone = zoneFor(type);
+        LocalDateTime local = LocalDateTime.ofInstant(i, zone);
+        boolean twice = zone.getRules().getValidOffsets(local).size() > 1;
+        if (i.getEpochSecond() < 0) {
+            if (twice) {
+                throw fail("the instant is before 1970 and its local time occurs twice in its zone: it has no "
+                        + "unambiguous text form");
+            }
+            return dateTime(local, type);
         }
+        if (!twice && target == Target.SERVER_PARAM && !ZoneQuirks.nearAnyChange(zone, i.getEpochSecond())) {
+            return dateTime(local, type);
+        }
+        String seconds = Long.toString(i.getEpochSecond());
+        return i.getNano() == 0 ? seconds : seconds + fraction(i.getNano(), type);
+    }
+
+    /**
+     * A local date-time: as it is for {@code param_} values and text inserts (read in the column's zone), and in
+     * client-side literals for a type without zone; for a type with a zone, a client-side literal carries the
+     * instant it names there (see {@link #instant}), and a local time that occurs twice or not at all is refused.
+     */
+    private String localDateTime(LocalDateTime dt, String type) {
+        ZoneId zone = type.isEmpty() ? null : TypeText.zone(type);
+        if (target == Target.SERVER_PARAM || zone == null) {
+            return dateTime(dt, type);
+        }
+        List<java.time.ZoneOffset> offsets = zone.getRules().getValidOffsets(dt);
+        if (offsets.size() != 1) {
+            throw fail("the local time " + (offsets.isEmpty() ? "does not exist" : "occurs twice") + " in " + zone.getId()
+                    + " (a daylight-saving change): bind an Instant or OffsetDateTime instead");
+        }
+        return instant(dt.toInstant(offsets.get(0)), type);
+    }
+
+    private String fraction(int nanos, String type) {
         if (!TypeText.base(TypeText.unwrap(type)).equals("DateTime64") && !type.isEmpty()) {
             throw fail("fractional seconds do not fit " + type + "; use DateTime64");
         }
@@ -154,7 +196,16 @@ final class ValueText {
         while (end > 1 && frac.charAt(end - 1) == '0') {
             end--;
         }
-        return s + "." + frac.substring(0, end);
+        return "." + frac.substring(0, end);
+    }
+
+    private String dateTime(LocalDateTime dt, String type) {
+        String s = dt.format(DATE_TIME);
+        int nanos = dt.getNano();
+        if (nanos == 0) {
+            return s;
+        }
+        return s + fraction(nanos, type);
     }
 
     /** The quoted form: strings in single quotes, composites in brackets, NULL, bare numbers. */
@@ -176,10 +227,16 @@ final class ValueText {
             }
             return sb.append(tuple ? ")" : "]").toString();
         }
-        if (v instanceof Number || v instanceof Boolean) {
+        if (v instanceof Float || v instanceof Double || v instanceof Boolean) {
             return plain(v, type);
         }
-        return "'" + escape(plain(v, type), '\'') + "'";
+        if (v instanceof Number) {
+            // a bare literal wider than 64 bits or with a fraction is read as Float64 before the cast (loss):
+            // client-side, the exact text goes in quotes and the cast parses it with the type's own parser
+            return target == Target.SQL_LITERAL ? "'" + plain(v, type) + "'" : plain(v, type);
+        }
+        String text = plain(v, type);
+        return "'" + (target == Target.SQL_LITERAL ? literalEscape(text) : escape(text, '\'')) + "'";
     }
 
     private String map(Map<?, ?> m, String type) {
@@ -240,6 +297,28 @@ final class ValueText {
         return sb.toString();
     }
 
+    /**
+     * The content of a client-side string literal: letters, digits and a few inert characters as they are, every
+     * other ASCII character as {@code \\xHH}. The literal then holds no quote, block-comment opener or closer
+     * ({@code /*}, {@code *}{@code /}), heredoc {@code $} or line break, so it stays one literal
+     * whatever text surrounds it. Non-ASCII characters go as UTF-8 (they start no token).
+     */
+    static String literalEscape(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == ' ' || c == '_' || c == '.' || c == ':' || c == ',' || c == '+' || c == '-' || c == '=' || c == '@') {
+                sb.append(c);
+            } else {
+                sb.append("\\x").append(HEX[c >> 4]).append(HEX[c & 15]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     /** The TSV escaping of a field: backslash, tab, line feed, carriage return, NUL, backspace, form feed. */
     static String tsvEscape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
@@ -273,7 +352,8 @@ final class ValueText {
         }
     }
 
-    private IllegalArgumentException fail(String why) {
-        return new IllegalArgumentException("parameter '" + paramName + "': " + why);
+    private InvalidRequestException fail(String why) {
+        return new InvalidRequestException("parameter '" + paramName + "': " + why,
+                ErrorDetails.of(ChErrors.DIALECT, null));
     }
 }

@@ -3,6 +3,7 @@ package dev.olaphttp.clickhouse.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.olaphttp.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +76,7 @@ class PlaceholdersTest {
         assertThat(serverValue(i, "DateTime")).isEqualTo("2026-01-02 03:04:05");
         assertThat(serverValue(i, "DateTime('Asia/Tokyo')")).isEqualTo("2026-01-02 12:04:05");
         assertThatThrownBy(() -> Placeholders.serverParams("SELECT {p:DateTime}", params("p", i), () -> null))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("zone");
     }
 
@@ -84,36 +85,84 @@ class PlaceholdersTest {
         String sql = "SELECT {s:String} AS s, '{s:String}' AS lit, {n:Nullable(Int32)}, {d:Date}, {a:Array(String)}";
         String out = Placeholders.substitute(sql,
                 params("s", "x'); DROP TABLE t; --\\", "n", null, "d", LocalDate.of(2026, 1, 2), "a", List.of("o'k")), UTC);
-        assertThat(out).isEqualTo("SELECT CAST('x\\'); DROP TABLE t; --\\\\' AS String) AS s, '{s:String}' AS lit, "
-                + "CAST(NULL AS Nullable(Int32)), CAST('2026-01-02' AS Date), CAST(['o\\'k'] AS Array(String))");
+        assertThat(out).isEqualTo("SELECT CAST('x\\x27\\x29\\x3B DROP TABLE t\\x3B --\\x5C' AS String) AS s, "
+                + "'{s:String}' AS lit, CAST(NULL AS Nullable(Int32)), CAST('2026-01-02' AS Date), "
+                + "CAST(['o\\x27k'] AS Array(String))");
     }
 
     @Test
     void clientSideControlCharactersAndIdentifiers() {
         String out = Placeholders.substitute("SELECT {s:String} FROM {t:Identifier}",
                 params("s", "a\u0001\n\0", "t", "we`ird"), UTC);
-        assertThat(out).isEqualTo("SELECT CAST('a\\x01\\n\\0' AS String) FROM `we\\`ird`");
+        assertThat(out).isEqualTo("SELECT CAST('a\\x01\\x0A\\x00' AS String) FROM `we\\`ird`");
         assertThat(Placeholders.substitute("SELECT {m:Map(String,UInt8)}, {t:Tuple(UInt8,String)}",
                 params("m", Map.of("k", 1), "t", List.of(1, "x")), UTC))
-                .isEqualTo("SELECT CAST(map('k',1) AS Map(String,UInt8)), CAST(tuple(1,'x') AS Tuple(UInt8,String))");
+                .isEqualTo("SELECT CAST(map('k','1') AS Map(String,UInt8)), CAST(tuple('1','x') AS Tuple(UInt8,String))");
+    }
+
+    @Test
+    void clientSideWideNumbersGoAsQuotedTextNotAsFloat64Literals() {
+        assertThat(Placeholders.substitute("SELECT {p:Decimal(18,4)}", params("p", new BigDecimal("12345678901234.5678")), UTC))
+                .isEqualTo("SELECT CAST('12345678901234.5678' AS Decimal(18,4))");
+        java.math.BigInteger min128 = java.math.BigInteger.TWO.pow(127).negate();
+        assertThat(Placeholders.substitute("SELECT {p:Int128}", params("p", min128), UTC))
+                .isEqualTo("SELECT CAST('" + min128 + "' AS Int128)");
+        assertThat(Placeholders.substitute("SELECT {p:Array(UInt256)}",
+                params("p", List.of(java.math.BigInteger.TWO.pow(256).subtract(java.math.BigInteger.ONE))), UTC))
+                .isEqualTo("SELECT CAST(['" + java.math.BigInteger.TWO.pow(256).subtract(java.math.BigInteger.ONE)
+                        + "'] AS Array(UInt256))");
+        assertThat(Placeholders.substitute("SELECT 100-{p:Int32}", params("p", -1), UTC))
+                .isEqualTo("SELECT 100-CAST('-1' AS Int32)");
+    }
+
+    @Test
+    void instantsInADaylightSavingOverlapGoAsEpochSeconds() {
+        Instant second = Instant.parse("2024-11-03T06:30:00Z"); // 01:30 EST, the second 01:30 of the night
+        Instant first = Instant.parse("2024-11-03T05:30:00Z"); // 01:30 EDT
+        assertThat(serverValue(second, "DateTime('America/New_York')")).isEqualTo("1730615400");
+        assertThat(serverValue(first, "DateTime('America/New_York')")).isEqualTo("1730611800");
+        assertThat(serverValue(second.plusMillis(250), "DateTime64(3, 'America/New_York')")).isEqualTo("1730615400.25");
+        // near the change (two days) epoch seconds too; far from it, the local time
+        assertThat(serverValue(Instant.parse("2024-11-03T07:30:00Z"), "DateTime('America/New_York')"))
+                .isEqualTo("1730619000");
+        assertThat(serverValue(Instant.parse("2024-11-10T07:30:00Z"), "DateTime('America/New_York')"))
+                .isEqualTo("2024-11-10 02:30:00");
+        // client-side literals always carry the instant: 18.16 reads CAST('local' AS DateTime('Zone')) in the
+        // server's zone (measured: CAST('2024-01-01 00:00:00' AS DateTime('America/New_York')) is 00:00 UTC)
+        assertThat(Placeholders.substitute("SELECT {p:DateTime('America/New_York')}",
+                params("p", Instant.parse("2024-01-01T05:00:00Z")), UTC))
+                .isEqualTo("SELECT CAST('1704085200' AS DateTime('America/New_York'))");
+        assertThat(Placeholders.substitute("SELECT {p:DateTime('America/New_York')}",
+                params("p", LocalDateTime.of(2024, 1, 1, 0, 0)), UTC))
+                .isEqualTo("SELECT CAST('1704085200' AS DateTime('America/New_York'))");
+        assertThatThrownBy(() -> Placeholders.substitute("SELECT {p:DateTime('America/New_York')}",
+                params("p", LocalDateTime.of(2024, 11, 3, 1, 30)), UTC))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("occurs twice");
+        // Lord Howe moves by 30 minutes: 01:30..02:00 local occurs twice on 2024-04-07
+        assertThat(serverValue(Instant.parse("2024-04-06T15:15:00Z"), "DateTime('Australia/Lord_Howe')"))
+                .isEqualTo(Long.toString(Instant.parse("2024-04-06T15:15:00Z").getEpochSecond()));
+        assertThat(Placeholders.substitute("SELECT {p:DateTime('America/New_York')}", params("p", second), UTC))
+                .isEqualTo("SELECT CAST('1730615400' AS DateTime('America/New_York'))");
+        assertThatThrownBy(() -> serverValue(Instant.parse("1969-10-26T06:30:00Z"), "DateTime64(0, 'America/New_York')"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("twice");
     }
 
     @Test
     void rejectsWhatCannotBeRenderedSafelyWithoutQuotingTheValue() {
         assertThatThrownBy(() -> Placeholders.substitute("SELECT {s:String}", params("s", "bad\uD800secret"), UTC))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("parameter 's'")
                 .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> Placeholders.substitute("SELECT {b:String}", params("b", new byte[] {1}), UTC))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> Placeholders.substitute("SELECT {x:UInt8}", params(), UTC))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("{x:");
         assertThatThrownBy(() -> Placeholders.substitute("SELECT {t:DateTime}",
                 params("t", LocalDateTime.of(2026, 1, 1, 0, 0, 0, 5)), UTC))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("DateTime64");
         assertThatThrownBy(() -> Placeholders.substitute("SELECT {t:Identifier}", params("t", ""), UTC))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidRequestException.class);
     }
 }

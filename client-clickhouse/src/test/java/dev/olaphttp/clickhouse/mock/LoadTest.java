@@ -3,6 +3,7 @@ package dev.olaphttp.clickhouse.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.DataFormat;
 import dev.olaphttp.InsertResult;
 import dev.olaphttp.QueryTimeoutException;
@@ -124,7 +125,7 @@ class LoadTest {
         ch.enqueue(new MockResponse.Builder().body("id\tUInt8\t\t\t\t\t\n").build());
         ch.enqueue(new MockResponse.Builder().body("").build());
         assertThatThrownBy(() -> client.insert("t").rows(List.of(new Object[] {1}, new Object[] {300})))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("row 2, column 'id'").hasMessageNotContaining("300");
         assertThat(ch.poolIdle()).isTrue();
     }

@@ -131,8 +131,12 @@ abstract class AbstractDecoder implements ResultDecoder {
         RowBuffer.Slot[] slots = new RowBuffer.Slot[n];
         LongView[] views = new LongView[n];
         boolean[] f32 = new boolean[n];
+        String[] names = new String[n];
+        boolean[] jsonStrings = new boolean[n];
         for (int i = 0; i < n; i++) {
             SqlType t = columns.get(i).type();
+            names[i] = columns.get(i).name();
+            jsonStrings[i] = !bytesForStrings() && (t.kind() == TypeKind.STRING || t.kind() == TypeKind.FIXED_STRING);
             views[i] = longView(t);
             f32[i] = t.kind() == TypeKind.FLOAT32;
             slots[i] = views[i] != null ? RowBuffer.Slot.LONG
@@ -140,7 +144,7 @@ abstract class AbstractDecoder implements ResultDecoder {
                     : bytesForStrings() && (t.kind() == TypeKind.STRING || t.kind() == TypeKind.FIXED_STRING)
                     ? RowBuffer.Slot.BYTES : RowBuffer.Slot.OBJECT;
         }
-        return new RowBuffer(slots, views, f32);
+        return new RowBuffer(slots, views, f32, names, jsonStrings, ctx.details());
     }
 
     /** The long-slot view of a column type, or null if its values are not kept in a long. */

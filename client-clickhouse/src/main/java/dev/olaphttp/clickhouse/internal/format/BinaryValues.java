@@ -99,13 +99,13 @@ final class BinaryValues {
             case STRING:
                 return in -> {
                     byte[] b = bytes(in, length(in));
-                    return Values.utf8(b, 0, b.length);
+                    return Values.utf8Strict(b, 0, b.length);
                 };
             case FIXED_STRING: {
                 int n = t.precision();
                 return in -> {
                     byte[] b = bytes(in, n);
-                    return Values.utf8(b, 0, b.length);
+                    return Values.utf8Strict(b, 0, b.length);
                 };
             }
             case UUID:

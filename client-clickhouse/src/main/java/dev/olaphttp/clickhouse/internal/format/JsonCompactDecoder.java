@@ -85,7 +85,7 @@ final class JsonCompactDecoder extends AbstractDecoder {
         for (int i = 0; i < types.length; i++) {
             types[i] = ClickHouseTypes.parse(typeNames.get(i), ctx.serverTimeZone());
             zones[i] = types[i].zone().orElse(null);
-            fixed[i] = TextTimes.fixedOffset(zones[i]);
+            fixed[i] = TextTimes.fastOffset(zones[i]);
             columns.add(new Column(names.get(i), types[i]));
         }
         return columns;

@@ -151,7 +151,8 @@ final class QuotedText {
             }
             byte c = b[pos++];
             if (c == '\'') {
-                return scratch.toString(StandardCharsets.UTF_8);
+                byte[] bytes = scratch.toByteArray();
+                return Values.utf8Strict(bytes, 0, bytes.length);
             }
             if (c != '\\') {
                 scratch.write(c);

@@ -1,6 +1,9 @@
 package dev.olaphttp.clickhouse.internal.format;
 
+import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.TypeConversionException;
 import dev.olaphttp.spi.RowValues;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -8,8 +11,11 @@ import java.util.Arrays;
  * text of every column) in reusable per-column byte buffers, other values in {@code Object[]}. Boxing and
  * date/time objects are made only when {@link #getObject} asks.
  *
- * <p>Strings: {@link #getBytes} returns the exact bytes; {@link #getObject}/{@link #getString} decode them as
- * UTF-8, replacing invalid sequences with U+FFFD.
+ * <p>Strings in binary and TSV results: {@link #getBytes} returns the exact bytes; {@link #getObject} and
+ * {@link #getString} decode them as UTF-8 and raise {@link TypeConversionException} for bytes that are not valid
+ * UTF-8 (never U+FFFD in their place). Strings in JSON results arrive as text in which the server has already put
+ * U+FFFD for invalid bytes: {@link #getBytes} gives their UTF-8 only when the text holds no U+FFFD (then it is
+ * exact), and refuses otherwise.
  */
 final class RowBuffer implements RowValues {
     enum Slot { LONG, DOUBLE, BYTES, OBJECT }
@@ -26,8 +32,23 @@ final class RowBuffer implements RowValues {
     /** Whether {@link #bytes} holds the server's text of a non-string column (TSV). */
     final boolean[] text;
 
+    private final String[] names;
+    private final boolean[] jsonStrings;
+    private final ErrorDetails details;
+
     RowBuffer(Slot[] slots, LongView[] views, boolean[] float32) {
+        this(slots, views, float32, new String[slots.length], new boolean[slots.length], null);
+    }
+
+    /**
+     * @param jsonStrings the String/FixedString columns whose values are JSON text (not bytes)
+     */
+    RowBuffer(Slot[] slots, LongView[] views, boolean[] float32, String[] names, boolean[] jsonStrings,
+            ErrorDetails details) {
         int n = slots.length;
+        this.names = names;
+        this.jsonStrings = jsonStrings;
+        this.details = details;
         this.slots = slots;
         this.views = views;
         this.float32 = float32;
@@ -86,7 +107,7 @@ final class RowBuffer implements RowValues {
         return switch (slots[column]) {
             case LONG -> views[column].box(longs[column]);
             case DOUBLE -> float32[column] ? (Object) (float) doubles[column] : (Object) doubles[column];
-            case BYTES -> Values.utf8(bytes[column], 0, lengths[column]);
+            case BYTES -> text(column);
             case OBJECT -> objects[column];
         };
     }
@@ -97,7 +118,7 @@ final class RowBuffer implements RowValues {
             return null;
         }
         if (text[column] || slots[column] == Slot.BYTES) {
-            return Values.utf8(bytes[column], 0, lengths[column]);
+            return text(column);
         }
         return switch (slots[column]) {
             case LONG -> views[column].text(longs[column]);
@@ -108,9 +129,29 @@ final class RowBuffer implements RowValues {
 
     @Override
     public byte[] getBytes(int column) {
-        if (nulls[column] || slots[column] != Slot.BYTES) {
+        if (nulls[column]) {
+            return null;
+        }
+        if (jsonStrings[column] && objects[column] instanceof String s) {
+            if (s.indexOf('\uFFFD') >= 0) {
+                throw new TypeConversionException("column '" + names[column] + "': a JSON result cannot give the "
+                        + "exact bytes of a string holding U+FFFD (the server puts it in place of invalid UTF-8); "
+                        + "use the RowBinary or TabSeparated format for exact bytes", null, details);
+            }
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+        if (slots[column] != Slot.BYTES) {
             return null;
         }
         return Arrays.copyOf(bytes[column], lengths[column]);
+    }
+
+    private String text(int column) {
+        String s = Values.utf8OrNull(bytes[column], 0, lengths[column]);
+        if (s == null) {
+            throw new TypeConversionException("column '" + names[column] + "': the string is not valid UTF-8; "
+                    + "read it with getBytes (exact)", null, details);
+        }
+        return s;
     }
 }

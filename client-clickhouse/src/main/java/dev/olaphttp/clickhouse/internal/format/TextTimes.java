@@ -6,7 +6,8 @@ import java.time.ZoneOffset;
 
 /**
  * Allocation-free parsing of ClickHouse's date and date-time text ({@code yyyy-MM-dd},
- * {@code yyyy-MM-dd HH:mm:ss[.fffffffff]}) straight from bytes, for the TSV row path. Returns
+ * {@code yyyy-MM-dd HH:mm:ss[.fffffffff]} in the column's zone, {@code yyyy-MM-ddTHH:mm:ss[.fffffffff]Z} in UTC)
+ * straight from bytes, for the TSV row path. A local time inside a daylight-saving overlap has no match. Returns
  * {@link #NO_MATCH} when the text has another shape, so the caller can fall back to the general parser.
  */
 final class TextTimes {
@@ -34,7 +35,17 @@ final class TextTimes {
      * {@link #NO_MATCH}. {@code fixed} is the zone's offset when it never changes, else null.
      */
     static long epochTicks(byte[] b, int len, int precision, ZoneId zone, ZoneOffset fixed) {
-        if (len < 19 || b[10] != ' ' || b[13] != ':' || b[16] != ':') {
+        if (fixed == IRREGULAR) {
+            return NO_MATCH;
+        }
+        boolean utc = len > 19 && b[len - 1] == 'Z' && b[10] == 'T';
+        if (utc) {
+            len--; // date_time_output_format=iso: UTC, unambiguous
+            zone = null;
+        } else if (len < 19 || b[10] != ' ') {
+            return NO_MATCH;
+        }
+        if (b[13] != ':' || b[16] != ':') {
             return NO_MATCH;
         }
         long day = epochDay(b, 10);
@@ -63,12 +74,31 @@ final class TextTimes {
         } else if (fixed != null) {
             seconds = local - fixed.getTotalSeconds();
         } else {
-            seconds = LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC).atZone(zone).toEpochSecond();
+            LocalDateTime t = LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC);
+            java.time.zone.ZoneOffsetTransition tr = zone.getRules().getTransition(t);
+            if (tr != null && tr.isOverlap()) {
+                return NO_MATCH; // the local time occurs twice: the general parser refuses it
+            }
+            seconds = t.atZone(zone).toEpochSecond();
         }
         if (Math.abs(seconds) > Long.MAX_VALUE / Values.POW10[precision] - 1) {
             return NO_MATCH;
         }
         return seconds * Values.POW10[precision] + frac;
+    }
+
+    /** The {@code fixed} argument of a zone the general parser must check (see {@link #fastOffset}). */
+    static final ZoneOffset IRREGULAR = ZoneOffset.ofTotalSeconds(-18 * 3600);
+
+    /**
+     * The {@code fixed} argument for a column's zone, decided once per column: its offset if fixed, null for a
+     * zone with whole-hour changes, {@link #IRREGULAR} for a zone that has changed its offset by a fraction of an
+     * hour since 1970 (Australia/Lord_Howe), whose values the general parser checks (old servers render local
+     * times wrongly around such changes).
+     */
+    static ZoneOffset fastOffset(ZoneId zone) {
+        ZoneOffset fixed = fixedOffset(zone);
+        return fixed == null && zone != null && ZoneQuirks.hasIrregularChanges(zone) ? IRREGULAR : fixed;
     }
 
     /** The zone's offset if it is fixed, else null. */

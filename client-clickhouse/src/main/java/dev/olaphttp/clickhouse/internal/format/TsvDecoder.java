@@ -55,7 +55,7 @@ final class TsvDecoder extends AbstractDecoder {
             types[i] = ClickHouseTypes.parse(typeNames.get(i), ctx.serverTimeZone());
             TypeKind k = types[i].kind();
             raw[i] = k == TypeKind.ARRAY || k == TypeKind.MAP || k == TypeKind.TUPLE;
-            fixed[i] = TextTimes.fixedOffset(types[i].zone().orElse(null));
+            fixed[i] = TextTimes.fastOffset(types[i].zone().orElse(null));
             columns.add(new Column(names.get(i), types[i]));
         }
         return columns;

@@ -66,34 +66,19 @@ final class TypeParser {
         return ident();
     }
 
+    /** A quoted string at the position (after blanks), decoded by {@link QuotedName}. */
     String quoted(char quote) {
         ws();
         if (pos >= s.length() || s.charAt(pos) != quote) {
             throw fail("expected a quoted string");
         }
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= s.length()) {
-                throw fail("unterminated quoted string");
-            }
-            char c = s.charAt(pos++);
-            if (c == '\\') {
-                if (pos >= s.length()) {
-                    throw fail("unterminated escape");
-                }
-                sb.append(s.charAt(pos++));
-            } else if (c == quote) {
-                if (pos < s.length() && s.charAt(pos) == quote) {
-                    sb.append(quote);
-                    pos++;
-                } else {
-                    return sb.toString();
-                }
-            } else {
-                sb.append(c);
-            }
+        int end = QuotedName.end(s, pos);
+        if (end < 0) {
+            throw fail("unterminated quoted string");
         }
+        String value = QuotedName.decode(s, pos, end);
+        pos = end;
+        return value;
     }
 
     int integer() {

@@ -105,25 +105,56 @@ final class Values {
         }
     }
 
-    /** Ticks of 10^-precision seconds of {@code yyyy-MM-dd HH:mm:ss[.fff]} read in a zone (UTC if none). */
+    /**
+     * Ticks of 10^-precision seconds of {@code yyyy-MM-dd HH:mm:ss[.fff]} read in a zone (UTC if none), of the
+     * ISO form {@code yyyy-MM-ddTHH:mm:ss[.fff]Z} (UTC) or of epoch seconds {@code 1730615400[.fff]}. A local time
+     * that occurs twice in the zone (a daylight-saving overlap) is refused: the text does not say which it is.
+     */
     static long epochTicks(String s, int precision, ZoneId zone) throws StreamSignals.Malformed {
         if (s.startsWith("0000-00-00 00:00:00") && s.substring(19).chars().allMatch(c -> c == '.' || c == '0')) {
             return 0; // old servers write the instant 0 (in any zone) as all zeros
         }
+        boolean utc = s.length() > 19 && s.charAt(10) == 'T' && s.endsWith("Z");
+        boolean epoch = !s.isEmpty() && s.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))
+                && s.indexOf('.') != 0;
+        String text = utc ? s.substring(0, s.length() - 1) : s;
         try {
-            int dot = s.indexOf('.', 10);
-            String main = dot < 0 ? s : s.substring(0, dot);
-            LocalDateTime t = LocalDateTime.parse(main.replace(' ', 'T'));
-            long seconds = zone == null ? t.toEpochSecond(ZoneOffset.UTC) : t.atZone(zone).toEpochSecond();
+            int dot = text.indexOf('.', epoch ? 0 : 10);
+            String main = dot < 0 ? text : text.substring(0, dot);
+            long seconds;
+            if (epoch) {
+                seconds = Long.parseLong(main); // date_time_output_format=unix_timestamp
+            } else {
+                LocalDateTime t = LocalDateTime.parse(utc ? main : main.replace(' ', 'T'));
+                if (utc || zone == null) {
+                    seconds = t.toEpochSecond(ZoneOffset.UTC);
+                } else {
+                    if (zone.getRules().getValidOffsets(t).size() > 1) {
+                        throw new StreamSignals.Malformed("the local time " + snippet(s) + " occurs twice in "
+                                + zone.getId() + " (a daylight-saving overlap) and the server sent no offset: it "
+                                + "cannot be read exactly from text on this server version (before 20.11, which "
+                                + "has date_time_output_format=iso); select toUnixTimestamp(...) or use RowBinary");
+                    }
+                    seconds = t.atZone(zone).toEpochSecond();
+                    if (ZoneQuirks.nearIrregularChange(zone, seconds)) {
+                        throw new StreamSignals.Malformed("the local time " + snippet(s) + " is within two days of an "
+                                + "offset change of " + zone.getId() + " by a fraction of an hour or at midnight, "
+                                + "which servers before 20.11 render wrongly in text, and the server sent no offset: "
+                                + "select toUnixTimestamp(...) or use RowBinary");
+                    }
+                }
+            }
             long frac = 0;
             if (dot >= 0) {
-                String f = s.substring(dot + 1);
-                if (f.length() > precision || !f.chars().allMatch(Character::isDigit)) {
+                String f = text.substring(dot + 1);
+                if (f.isEmpty() || f.length() > precision || !f.chars().allMatch(c -> c >= '0' && c <= '9')) {
                     throw new StreamSignals.Malformed("bad fraction in " + snippet(s));
                 }
                 frac = Long.parseLong(f) * POW10[precision - f.length()];
             }
             return Math.addExact(Math.multiplyExact(seconds, POW10[precision]), frac);
+        } catch (StreamSignals.Malformed e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new StreamSignals.Malformed("not a date-time: " + snippet(s), e);
         }
@@ -196,6 +227,40 @@ final class Values {
     /** UTF-8 with U+FFFD for invalid sequences (ClickHouse strings are arbitrary bytes). */
     static String utf8(byte[] b, int off, int len) {
         return new String(b, off, len, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The UTF-8 text of a string value, or {@code null} when the bytes are not valid UTF-8 (decoding would put
+     * U+FFFD in place of them). Cost on valid text: one scan for U+FFFD, which a Latin-1 (ASCII) string skips.
+     */
+    static String utf8OrNull(byte[] b, int off, int len) {
+        String s = new String(b, off, len, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') < 0 || validUtf8(b, off, len)) {
+            return s;
+        }
+        return null;
+    }
+
+    /** {@link #utf8OrNull}, failing the result for invalid UTF-8 (strings inside composite values). */
+    static String utf8Strict(byte[] b, int off, int len) throws StreamSignals.Malformed {
+        String s = utf8OrNull(b, off, len);
+        if (s == null) {
+            throw new StreamSignals.Malformed("a String inside a composite value is not valid UTF-8 (it would be "
+                    + "altered to U+FFFD); select it as a top-level column and read it with getBytes, or with hex()");
+        }
+        return s;
+    }
+
+    static boolean validUtf8(byte[] b, int off, int len) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try {
+            d.decode(java.nio.ByteBuffer.wrap(b, off, len));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** ClickHouse-like text of a decoded value: strings bare at the top, quoted inside containers. */

@@ -51,14 +51,40 @@ final class Golden {
         return ResultDecoders.create(format, new ByteArrayInputStream(body), ctx(null));
     }
 
-    /** All rows as lists of {@code getObject} values. */
+    /** What {@link #rows} puts for a string whose bytes are not valid UTF-8 (getObject refuses it). */
+    static final String INVALID_UTF8 = "<not valid UTF-8>";
+
+    /** All rows as lists of {@code getObject} values ({@link #INVALID_UTF8} where getObject refuses the text). */
     static List<List<Object>> rows(ResultDecoder d) {
+        return rows(d, null);
+    }
+
+    /**
+     * The rows decoded; with {@code failure} non-null, the rows before a failing one, the failure being added to
+     * the list (the result is then loudly incomplete).
+     */
+    static List<List<Object>> rows(ResultDecoder d, List<RuntimeException> failure) {
         Schema s = d.schema();
         List<List<Object>> out = new ArrayList<>();
-        while (d.next()) {
+        while (true) {
+            try {
+                if (!d.next()) {
+                    break;
+                }
+            } catch (dev.olaphttp.SqlClientException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.add(e);
+                break;
+            }
             List<Object> r = new ArrayList<>();
             for (int i = 0; i < s.size(); i++) {
-                r.add(d.row().getObject(i));
+                try {
+                    r.add(d.row().getObject(i));
+                } catch (dev.olaphttp.TypeConversionException e) {
+                    r.add(INVALID_UTF8);
+                }
             }
             out.add(r);
         }
@@ -72,7 +98,11 @@ final class Golden {
         while (d.next()) {
             List<String> r = new ArrayList<>();
             for (int i = 0; i < s.size(); i++) {
-                r.add(d.row().getString(i));
+                try {
+                    r.add(d.row().getString(i));
+                } catch (dev.olaphttp.TypeConversionException e) {
+                    r.add(INVALID_UTF8);
+                }
             }
             out.add(r);
         }

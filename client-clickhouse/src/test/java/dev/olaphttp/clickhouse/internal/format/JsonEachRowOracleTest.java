@@ -1,6 +1,7 @@
 package dev.olaphttp.clickhouse.internal.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -54,7 +55,7 @@ class JsonEachRowOracleTest {
             ResultDecoder d = Golden.decoder(f, Golden.bytes("outputs/" + Golden.file(query, f)));
             Schema s = d.schema();
             int r = 0;
-            while (d.next()) {
+            while (next(d, f, query, r)) {
                 Map<String, String> want = expected.get(r);
                 for (int c = 0; c < s.size(); c++) {
                     String name = s.columns().get(c).name();
@@ -62,8 +63,15 @@ class JsonEachRowOracleTest {
                         continue;
                     }
                     String w = want.get(name);
-                    Object v = d.row().getObject(c);
                     String where = f + " " + query + " row " + (r + 1) + " " + name;
+                    Object v;
+                    try {
+                        v = d.row().getObject(c);
+                    } catch (dev.olaphttp.TypeConversionException e) {
+                        // bytes that are not UTF-8: refused as text; the server's JSON has U+FFFD in their place
+                        assertThat(w).as(where).contains("\uFFFD");
+                        continue;
+                    }
                     if (w == null) {
                         // JSON null: SQL NULL, or nan/inf in a float column
                         assertThat(v == null || v instanceof Double x && !Double.isFinite(x)
@@ -83,7 +91,19 @@ class JsonEachRowOracleTest {
                 }
                 r++;
             }
-            assertThat(r).isEqualTo(expected.size());
+            assertThat(r).isEqualTo(f == ResultFormat.TSV && query.equals("q04_datetime") ? 3 : expected.size());
         }
+    }
+
+    /**
+     * The next row; for the simple-mode TSV of q04 (made without date_time_output_format=iso), row 4 holds an
+     * ambiguous New York local time, which must be refused, not guessed.
+     */
+    private static boolean next(ResultDecoder d, ResultFormat f, String query, int r) {
+        if (f == ResultFormat.TSV && query.equals("q04_datetime") && r == 3) {
+            assertThatThrownBy(d::next).hasMessageContaining("occurs twice");
+            return false;
+        }
+        return d.next();
     }
 }
