@@ -1,6 +1,7 @@
 package dev.olaphttp.starrocks.internal;
 
 import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.UnsupportedStatementException;
 import dev.olaphttp.starrocks.internal.SqlLexer.Kind;
 import dev.olaphttp.starrocks.internal.SqlLexer.Token;
@@ -72,6 +73,11 @@ final class StatementClassifier {
     private static void checkSingle(List<Token> tokens, ErrorDetails details) {
         boolean sawSemicolon = false;
         for (Token t : tokens) {
+            if (t.isSymbol("?")) {
+                // only the prepared-statement marker: over the HTTP API it can only be a placeholder left unbound
+                throw new InvalidRequestException("the SQL has a '?' placeholder but no positional parameter is"
+                        + " bound", details);
+            }
             if (t.isSymbol(";")) {
                 sawSemicolon = true;
             } else if (sawSemicolon) {
