@@ -31,7 +31,8 @@ import java.util.Map;
  * {@link ResultParts.Failed}.
  */
 final class ResultReader {
-    private enum Form {
+    /** The four body forms. */
+    enum Form {
         STREAM,
         SHOW,
         EXPLAIN,
@@ -342,6 +343,11 @@ final class ResultReader {
     private void finish(QueryStats s) {
         stats = s;
         done = true;
+    }
+
+    /** The body's form once its head was read, else null. */
+    Form form() {
+        return form;
     }
 
     boolean isDone() {
