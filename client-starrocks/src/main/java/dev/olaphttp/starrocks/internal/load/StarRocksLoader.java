@@ -69,7 +69,7 @@ public final class StarRocksLoader {
                 headers.add(Map.entry(k, v));
             }
         });
-        LoadSender sender = new LoadSender(context.transport(), details);
+        LoadSender sender = new LoadSender(context.transport(), RedirectPolicy.of(context.config()), details);
         try {
             if (options.transaction()) {
                 return new TransactionLoad(sender, context.transport(), request, target, label, headers, body,
