@@ -86,8 +86,12 @@ final class RemoteExecution implements QueryExecution {
         HeadCapture body;
         JsonParser parser;
         try {
-            body = new HeadCapture(response.body(), contentLength(response));
+            body = new HeadCapture(new Utf8Guard(response.body()), contentLength(response));
             parser = JSON.createParser(body); // reads the first bytes to detect the encoding
+        } catch (Utf8Guard.Invalid ex) {
+            response.close();
+            throw new ProtocolException("malformed StarRocks result: " + ex.getMessage(), ex,
+                    details.withHttpStatus(response.status()));
         } catch (IOException ex) {
             response.close();
             throw response.readFailure(ex, 0);
@@ -180,6 +184,10 @@ final class RemoteExecution implements QueryExecution {
         long rows = reader.rows();
         if (ex instanceof ResultParts.Failed f) {
             return new QueryFailedException(f.getMessage(), details.withHttpStatus(response.status()));
+        }
+        if (ex instanceof Utf8Guard.Invalid) {
+            return new ProtocolException("malformed StarRocks result after " + rows + " rows: " + ex.getMessage(), ex,
+                    details.withHttpStatus(response.status()));
         }
         if (ex instanceof JsonEOFException) {
             return interrupted(response.readFailure(ex, rows), ex, rows);

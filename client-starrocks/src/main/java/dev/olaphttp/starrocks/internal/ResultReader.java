@@ -330,7 +330,7 @@ final class ResultReader {
         JsonToken t;
         try {
             t = p.nextToken();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | Utf8Guard.Invalid e) {
             throw e;
         } catch (IOException e) {
             return;
