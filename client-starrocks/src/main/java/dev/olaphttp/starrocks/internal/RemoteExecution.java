@@ -60,14 +60,14 @@ final class RemoteExecution implements QueryExecution {
 
     private RemoteExecution(
             StatementRequest request, HttpResponse response, HeadCapture body, JsonParser parser,
-            boolean emptyAllowed, KillSender killer, ErrorDetails details) {
+            boolean emptyAllowed, Statement.Answer answer, KillSender killer, ErrorDetails details) {
         this.request = request;
         this.response = response;
         this.killer = killer;
         this.details = details;
         this.body = body;
         this.parser = parser;
-        this.reader = new ResultReader(parser, emptyAllowed);
+        this.reader = new ResultReader(parser, emptyAllowed, answer);
         String serverQueryId = response.header(QUERY_ID_HEADER);
         if (serverQueryId != null) {
             serverInfo.put(SERVER_QUERY_ID, serverQueryId);
@@ -75,8 +75,8 @@ final class RemoteExecution implements QueryExecution {
     }
 
     /** Starts reading a response: everything up to the first row. Closes the response when that fails. */
-    static RemoteExecution open(
-            StatementRequest request, HttpResponse response, boolean kill, KillSender killer, ErrorDetails details) {
+    static RemoteExecution open(StatementRequest request, HttpResponse response, boolean kill,
+            Statement.Answer answer, KillSender killer, ErrorDetails details) {
         String contentType = response.header("Content-Type");
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")) {
             String snippet = HttpErrors.snippet(HttpErrors.bodyText(response));
@@ -99,7 +99,7 @@ final class RemoteExecution implements QueryExecution {
             response.close();
             throw ex;
         }
-        RemoteExecution e = new RemoteExecution(request, response, body, parser, kill, killer, details);
+        RemoteExecution e = new RemoteExecution(request, response, body, parser, kill, answer, killer, details);
         try {
             e.reader.readHead();
         } catch (IOException ex) {
