@@ -91,6 +91,28 @@ final class OkHttpResponse implements HttpResponse {
                 rowsDelivered);
     }
 
+    /** Waits for the rest with the socket's read timeout set to {@code wait}; the rest stays in the source. */
+    @Override
+    public byte[] awaitRest(int maxBytes, java.time.Duration wait) {
+        if (closed.get()) {
+            return null;
+        }
+        okio.BufferedSource source = response.body().source();
+        okio.Timeout timeout = source.timeout();
+        long before = timeout.timeoutNanos();
+        timeout.timeout(Math.max(1, wait.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        try {
+            if (source.request((long) maxBytes + 1)) {
+                return null; // more than maxBytes left
+            }
+            return source.getBuffer().snapshot().toByteArray(); // request() returned false: the body ended
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } finally {
+            timeout.timeout(before, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
     /** Cancels the call first, so OkHttp closes the socket instead of draining it back into the pool. */
     @Override
     public void abort() {

@@ -36,6 +36,18 @@ public interface HttpResponse extends AutoCloseable {
     SqlClientException readFailure(IOException e, long rowsDelivered);
 
     /**
+     * Waits at most {@code wait} for the rest of the body, when that rest is at most {@code maxBytes}: returns the
+     * bytes that {@link #body()} has not yet delivered (they stay readable there), or {@code null} when the body
+     * goes on beyond {@code maxBytes}, did not end within {@code wait}, broke, or the transport cannot tell.
+     * A non-null answer means the whole body has arrived, so {@link #close()} returns the connection to the pool.
+     * Lets a dialect tell "the server already finished" from "the server is still producing" when a caller stops
+     * reading early (StarRocks sends no KILL for a finished statement). The default cannot tell.
+     */
+    default byte[] awaitRest(int maxBytes, java.time.Duration wait) {
+        return null;
+    }
+
+    /**
      * Releases the response and guarantees its connection is never used again (the socket is closed, not drained
      * back into the pool). Use it when the server will be told to stop the work tied to that connection (StarRocks'
      * {@code KILL <connectionId>}), so the kill cannot hit a later statement on a reused connection. Idempotent.

@@ -33,6 +33,19 @@ public final class StarRocks {
     public static final String TRANSACTION = "transaction";
 
     /**
+     * Client option ({@code SqlClient.Builder#option} or DSN parameter) {@code "true"}: let Stream Load follow a
+     * redirect from https to http, which sends the credentials and data in clear text. By default such a redirect
+     * fails with a {@link dev.olaphttp.ProtocolException} and nothing is sent to its target.
+     */
+    public static final String LOAD_REDIRECT_ALLOW_HTTP = "load_redirect_allow_http";
+
+    /**
+     * Client option: comma-separated {@code host} or {@code host:port} entries, the only targets a Stream Load
+     * redirect may go to (default: any host the FE names, since it picks a backend per load).
+     */
+    public static final String LOAD_REDIRECT_HOSTS = "load_redirect_hosts";
+
+    /**
      * Key in {@link dev.olaphttp.InsertResult#serverInfo()}: what the load did, one of {@link #VISIBLE},
      * {@link #COMMITTED} or {@link #ALREADY_LOADED}.
      */

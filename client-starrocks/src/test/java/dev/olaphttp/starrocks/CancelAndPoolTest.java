@@ -13,6 +13,7 @@ import dev.olaphttp.QueryFailedException;
 import dev.olaphttp.RowCursor;
 import dev.olaphttp.SqlClient;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -112,6 +113,57 @@ class CancelAndPoolTest {
             assertThat(kill.getUrl().encodedPath()).isEqualTo("/api/v1/catalogs/default_catalog/sql");
             assertThat(kill.getConnectionIndex()).isNotEqualTo(query.getConnectionIndex());
             TestSupport.awaitNoActiveConnections(ok);
+        }
+    }
+
+    @Test
+    void anEarlyCloseOfAFullySentResultSendsNoKillAndKeepsTheConnection() throws Exception {
+        // D19: the FE had finished; a KILL would only fail with "Unknown thread id" and the connection was dropped
+        StringBuilder body = new StringBuilder(HEAD);
+        for (int i = 1; i <= 3; i++) {
+            body.append("{\"data\":[").append(i).append("]}\n");
+        }
+        server.enqueue(ndjson(body + "{\"statistics\":{\"scanRows\":3,\"scanBytes\":8,\"returnRows\":3}}\n"));
+        server.enqueue(ndjson("{\"meta\":[{\"name\":\"Database\",\"type\":\"varchar\"}],\"data\":[{\"Database\":"
+                + "\"a\"},{\"Database\":\"b\"}],\"statistics\":{\"returnRows\":2}}"));
+        server.enqueue(ndjson(fixture("real/docs_select_iceberg.ndjson")));
+        SqlClient c = client(server, ok);
+        try (c) {
+            try (RowCursor cur = c.sql("select n from small").stream()) {
+                assertThat(cur.next()).isTrue();
+            }
+            try (RowCursor cur = c.sql("show databases").stream()) {
+                assertThat(cur.next()).isTrue();
+            }
+            assertThat(c.sql("select k1, k2 from db.t").list(r -> r.getInt(1))).containsExactly(1, 1);
+        } // closing the client runs any KILL already handed to its scheduler
+        RecordedRequest first = take(server);
+        RecordedRequest show = take(server);
+        RecordedRequest third = take(server);
+        assertThat(show.getBody().utf8()).contains("show databases");
+        assertThat(third.getBody().utf8()).contains("select k1, k2");
+        assertThat(server.getRequestCount()).as("no KILL was sent").isEqualTo(3);
+        assertThat(List.of(show.getConnectionIndex(), third.getConnectionIndex()))
+                .as("the connection was reused").containsOnly(first.getConnectionIndex());
+        assertThat(ok.connectionPool().connectionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anEarlyCloseOfALargeResultStillKills() throws Exception {
+        StringBuilder body = new StringBuilder(HEAD);
+        for (int i = 1; i <= 20_000; i++) {
+            body.append("{\"data\":[").append(i).append("]}\n");
+        }
+        server.enqueue(ndjson(body + "{\"statistics\":{\"returnRows\":20000}}\n"));
+        server.enqueue(killOk());
+        try (SqlClient c = client(server, ok)) {
+            try (RowCursor cur = c.sql("select n from big").stream()) {
+                assertThat(cur.next()).isTrue();
+            }
+            RecordedRequest query = take(server);
+            RecordedRequest kill = take(server);
+            assertThat(kill.getBody().utf8()).isEqualTo("{\"query\":\"KILL QUERY 42\"}");
+            assertThat(kill.getConnectionIndex()).isNotEqualTo(query.getConnectionIndex());
         }
     }
 

@@ -54,10 +54,12 @@ class KillTargetTest {
     private static final String STATS = "{\"statistics\":{\"scanRows\":0,\"scanBytes\":0,\"returnRows\":3}}\n";
 
     /**
-     * A chunked body like the FE's: two rows at once, then (a moment later) a short remainder and the last chunk,
-     * which OkHttp drains into the pool when a stream is closed early.
+     * A chunked body like the FE's: two rows at once, then (once the KILL arrived) a short remainder and the last
+     * chunk, which OkHttp would drain into the pool if the early close let it.
      */
-    private static MockResponse shortRemainder() {
+    private final java.util.concurrent.CountDownLatch killSeen = new java.util.concurrent.CountDownLatch(1);
+
+    private MockResponse shortRemainder() {
         MockResponseBody body = new MockResponseBody() {
             @Override
             public long getContentLength() {
@@ -69,7 +71,8 @@ class KillTargetTest {
                 chunk(sink, head(42) + rows(0, 1));
                 sink.flush();
                 try {
-                    Thread.sleep(20);
+                    // the FE is still producing when the caller stops: the rest comes only after the KILL
+                    killSeen.await(5, java.util.concurrent.TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -93,6 +96,7 @@ class KillTargetTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String sql = request.getBody().utf8();
                 if (sql.contains("KILL QUERY")) {
+                    killSeen.countDown();
                     return new MockResponse.Builder().code(200).setHeader("Content-Type", TestSupport.NDJSON)
                             .body("").build();
                 }

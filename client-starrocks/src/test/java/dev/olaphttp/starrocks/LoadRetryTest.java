@@ -174,17 +174,28 @@ class LoadRetryTest {
                     .hasMessageContaining("Parquet is not a Stream Load format")
                     .hasMessageContaining("CSV (and TSV) and JSON (NDJSON)");
             assertThatThrownBy(() -> c.insert("demo.t").option("max_filter_ratoi", "1").rows(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("unknown StarRocks load option 'max_filter_ratoi'");
             assertThatThrownBy(() -> c.insert("demo.t").setting("query_timeout", "1").rows(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("no server settings");
             assertThatThrownBy(() -> c.insert("t").rows(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("has no database");
             assertThatThrownBy(() -> c.insert("hive.db.t").rows(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("only loads tables of default_catalog");
+            // D16: header-bound values with CR/LF would split the request's headers
+            assertThatThrownBy(() -> c.insert("demo.t").label("l1\r\nX-Injected: 1").columns("id")
+                    .rows(List.<Object[]>of(new Object[] {1})))
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("label")
+                    .hasMessageNotContaining("X-Injected");
+            assertThatThrownBy(() -> c.insert("demo.t").option("where", "id > 0\nX-Injected: 1").columns("id")
+                    .rows(List.<Object[]>of(new Object[] {1})))
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("where")
+                    .hasMessageNotContaining("X-Injected");
+            assertThatThrownBy(() -> c.insert("demo.t").columns("id\r").rows(List.<Object[]>of(new Object[] {1})))
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class);
         }
         assertThat(fe.getRequestCount()).isZero();
     }

@@ -176,7 +176,8 @@ class SessionTest {
         "select ';' as semi, 'a;b' from t -- ; trailing",
     })
     void readsAreSent(String sql) throws Exception {
-        server.enqueue(ndjson(fixture("real/docs_select_iceberg.ndjson")));
+        server.enqueue(ndjson(sql.toLowerCase(java.util.Locale.ROOT).startsWith("explain")
+                ? fixture("transcripts/explain_select.ndjson") : fixture("real/docs_select_iceberg.ndjson")));
         try (SqlClient c = client(server, ok)) {
             c.sql(sql).list(r -> 1);
         }

@@ -17,6 +17,12 @@ public final class DsnSettings {
     /** Option: send {@code KILL QUERY} after a cancel or an early close (default true). */
     public static final String KILL_ON_CANCEL = "kill_on_cancel";
 
+    /** Option: let a Stream Load follow a redirect from https to http (default false: refused). */
+    public static final String LOAD_REDIRECT_ALLOW_HTTP = "load_redirect_allow_http";
+
+    /** Option: the only hosts ({@code host} or {@code host:port}, comma-separated) a load may be redirected to. */
+    public static final String LOAD_REDIRECT_HOSTS = "load_redirect_hosts";
+
     /** Prefix of DSN parameters that are session variables. */
     public static final String VAR_PREFIX = "var.";
 
@@ -31,12 +37,14 @@ public final class DsnSettings {
                 builder.setting(key.substring(VAR_PREFIX.length()).toLowerCase(Locale.ROOT), p.getValue());
             } else if (key.equals(SECURE)) {
                 secure |= parseBoolean(key, p.getValue());
-            } else if (key.equals(KILL_ON_CANCEL)) {
+            } else if (key.equals(KILL_ON_CANCEL) || key.equals(LOAD_REDIRECT_ALLOW_HTTP)) {
                 parseBoolean(key, p.getValue());
+                builder.option(key, p.getValue());
+            } else if (key.equals(LOAD_REDIRECT_HOSTS)) {
                 builder.option(key, p.getValue());
             } else {
                 throw new IllegalArgumentException("unknown starrocks DSN option '" + key + "' (known: " + SECURE
-                        + ", " + KILL_ON_CANCEL + ", " + VAR_PREFIX + "<session variable>)");
+                        + ", " + KILL_ON_CANCEL + ", " + LOAD_REDIRECT_ALLOW_HTTP + ", " + LOAD_REDIRECT_HOSTS + ", " + VAR_PREFIX + "<session variable>)");
             }
         }
         java.util.List<Endpoint> endpoints = new java.util.ArrayList<>();

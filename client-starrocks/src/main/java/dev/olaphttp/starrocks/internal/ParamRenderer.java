@@ -1,7 +1,7 @@
 package dev.olaphttp.starrocks.internal;
 
 import dev.olaphttp.ErrorDetails;
-import dev.olaphttp.TypeConversionException;
+import dev.olaphttp.InvalidRequestException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,12 +20,21 @@ import java.util.UUID;
  * parameters. Placeholders are {@code ?} (positional) or {@code :name} (named), outside quotes, back-quoted
  * identifiers and comments; {@code ::} is left alone.
  *
+ * <p><b>Every literal is self-delimiting</b>, whatever characters surround the placeholder: a negative number is
+ * parenthesized ({@code 100-?} with -1 becomes {@code 100- (-1)}, never the {@code --} line comment StarRocks lexes
+ * even without a following space), and a space separates the literal from a neighbouring character that could
+ * otherwise join it into another token ({@code 1?} with 2, {@code X?} with a string, {@code 'a'?} with a string,
+ * {@code ?e1}, {@code ?/}...). Only white space, {@code (}, {@code ,} and {@code =} before, and white space,
+ * {@code )}, {@code ,}, {@code ;}, {@code =}, {@code <} and {@code >} after a literal need no space.
+ *
  * <p>Literals: {@code NULL}; strings quoted with {@code '} and with {@code \}, {@code '} and control characters
- * escaped; integers and {@link BigDecimal} in plain digits; finite doubles; {@code TRUE}/{@code FALSE};
+ * escaped (a string holding an unpaired UTF-16 surrogate has no UTF-8 form and is refused); integers and
+ * {@link BigDecimal} in plain digits; finite doubles; {@code TRUE}/{@code FALSE};
  * {@code CAST('…' AS DATE)} and {@code CAST('…' AS DATETIME)} for {@link LocalDate} and {@link LocalDateTime};
  * {@code X'hex'} for {@code byte[]}; a collection or array as a comma-separated list (for {@code IN (?)}); UUIDs,
- * enums and characters as strings. Anything else, NaN, infinities and zoned date-times are refused. Error messages
- * never include parameter values.
+ * enums and characters as strings. Anything else, NaN, infinities and zoned date-times are refused, as is a
+ * {@code ?} with no positional parameter left to bind; every refusal is an {@link InvalidRequestException} thrown
+ * before anything is sent, and its message never includes parameter values.
  */
 final class ParamRenderer {
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
@@ -37,7 +47,7 @@ final class ParamRenderer {
         int n = sql.length();
         int i = 0;
         int next = 0;
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new java.util.HashSet<>();
         try {
             while (i < n) {
                 char c = sql.charAt(i);
@@ -49,12 +59,14 @@ final class ParamRenderer {
                     int end = SqlLexer.skipComment(sql, i);
                     out.append(sql, i, end);
                     i = end;
-                } else if (c == '?' && !positional.isEmpty()) {
+                } else if (c == '?') {
                     if (next >= positional.size()) {
-                        throw error("the SQL has more '?' placeholders than the " + positional.size()
-                                + " positional parameters bound", details);
+                        throw error(positional.isEmpty()
+                                ? "the SQL has a '?' placeholder but no positional parameter is bound"
+                                : "the SQL has more '?' placeholders than the " + positional.size()
+                                        + " positional parameters bound", details);
                     }
-                    literal(positional.get(next++), out, details, "parameter " + next);
+                    delimited(positional.get(next++), sql, i + 1, out, details, "parameter " + next);
                     i++;
                 } else if (c == ':' && !named.isEmpty() && i + 1 < n && isNameStart(sql.charAt(i + 1))
                         && (i == 0 || sql.charAt(i - 1) != ':')) {
@@ -68,7 +80,7 @@ final class ParamRenderer {
                         throw error("no value bound for the named parameter :" + name, details);
                     }
                     used.add(name);
-                    literal(named.get(name), out, details, "parameter :" + name);
+                    delimited(named.get(name), sql, e, out, details, "parameter :" + name);
                     i = e;
                 } else {
                     out.append(c);
@@ -83,10 +95,34 @@ final class ParamRenderer {
                     + " '?' placeholders", details);
         }
         if (used.size() < named.size()) {
-            java.util.List<String> unused = named.keySet().stream().filter(k -> !used.contains(k)).sorted().toList();
+            List<String> unused = named.keySet().stream().filter(k -> !used.contains(k)).sorted().toList();
             throw error("named parameters bound but not used in the SQL: " + unused, details);
         }
         return out.toString();
+    }
+
+    /**
+     * Appends one literal so that it stays one literal: a space before it unless the SQL so far ends with a
+     * character that cannot join it, and a space after it unless the SQL at {@code after} goes on with one.
+     */
+    private static void delimited(Object v, String sql, int after, StringBuilder out, ErrorDetails details,
+            String what) {
+        int len = out.length();
+        if (len > 0 && !safeBefore(out.charAt(len - 1))) {
+            out.append(' ');
+        }
+        literal(v, out, details, what);
+        if (after < sql.length() && !safeAfter(sql.charAt(after))) {
+            out.append(' ');
+        }
+    }
+
+    private static boolean safeBefore(char c) {
+        return Character.isWhitespace(c) || c == '(' || c == ',' || c == '=';
+    }
+
+    private static boolean safeAfter(char c) {
+        return Character.isWhitespace(c) || c == ')' || c == ',' || c == ';' || c == '=' || c == '<' || c == '>';
     }
 
     private static boolean isNameStart(char c) {
@@ -98,22 +134,27 @@ final class ParamRenderer {
         if (v == null) {
             out.append("NULL");
         } else if (v instanceof CharSequence || v instanceof Character || v instanceof UUID) {
-            string(v.toString(), out);
+            String text = v.toString();
+            if (!wellFormed(text)) {
+                throw error(what + " is a string with an unpaired UTF-16 surrogate, which has no UTF-8 form",
+                        details);
+            }
+            string(text, out);
         } else if (v instanceof Enum<?> e) {
             string(e.name(), out);
         } else if (v instanceof Boolean b) {
             out.append(b ? "TRUE" : "FALSE");
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
                 || v instanceof BigInteger) {
-            out.append(v);
+            number(v.toString(), out);
         } else if (v instanceof BigDecimal d) {
-            out.append(d.toPlainString());
+            number(d.toPlainString(), out);
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 throw error(what + " is NaN or infinite, which has no SQL literal", details);
             }
-            out.append(v instanceof Float ? Float.toString((Float) v) : Double.toString(d));
+            number(v instanceof Float ? Float.toString((Float) v) : Double.toString(d), out);
         } else if (v instanceof LocalDate d) {
             out.append("CAST(");
             string(d.toString(), out);
@@ -137,6 +178,30 @@ final class ParamRenderer {
             throw error(what + " has a type that cannot be rendered as a SQL literal: "
                     + v.getClass().getName(), details);
         }
+    }
+
+    /** A number; a negative one in parentheses, so that no {@code -} before it makes a {@code --} comment. */
+    private static void number(String digits, StringBuilder out) {
+        if (digits.charAt(0) == '-') {
+            out.append('(').append(digits).append(')');
+        } else {
+            out.append(digits);
+        }
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void list(Collection<?> coll, StringBuilder out, ErrorDetails details, String what) {
@@ -176,7 +241,7 @@ final class ParamRenderer {
         out.append('\'');
     }
 
-    private static TypeConversionException error(String message, ErrorDetails details) {
-        return new TypeConversionException(message, null, details);
+    private static InvalidRequestException error(String message, ErrorDetails details) {
+        return new InvalidRequestException(message, details);
     }
 }

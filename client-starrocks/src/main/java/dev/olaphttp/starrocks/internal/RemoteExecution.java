@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The kill names a connection, not a query: whenever one may follow, the response is released with
  * {@link HttpResponse#abort()} so that its connection is never pooled and reused by a later statement the kill
- * would then hit. When the whole body has already arrived (the parser saw the end, or the transport delivered all
- * of it and may have pooled the connection), the FE has finished and no kill is sent.
+ * would then hit. When the FE has already finished (the parser saw the end, the end line is already buffered, the
+ * transport delivered all of the body or has all of a small rest within a short wait, or the answer is a SHOW or
+ * EXPLAIN object), no kill is sent and the connection goes back to the pool.
  */
 final class RemoteExecution implements QueryExecution {
     /** Server-info key of the FE connection id. */
@@ -41,6 +42,9 @@ final class RemoteExecution implements QueryExecution {
     static final String QUERY_ID_HEADER = "X-StarRocks-Query-Id";
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** How much of an unread rest may still be awaited on an early close, and for how long. */
+    private static final int REST_LIMIT = 64 * 1024;
+    private static final java.time.Duration REST_WAIT = java.time.Duration.ofMillis(100);
 
     private final StatementRequest request;
     private final HttpResponse response;
@@ -56,14 +60,14 @@ final class RemoteExecution implements QueryExecution {
 
     private RemoteExecution(
             StatementRequest request, HttpResponse response, HeadCapture body, JsonParser parser,
-            boolean emptyAllowed, KillSender killer, ErrorDetails details) {
+            boolean emptyAllowed, Statement.Answer answer, KillSender killer, ErrorDetails details) {
         this.request = request;
         this.response = response;
         this.killer = killer;
         this.details = details;
         this.body = body;
         this.parser = parser;
-        this.reader = new ResultReader(parser, emptyAllowed);
+        this.reader = new ResultReader(parser, emptyAllowed, answer);
         String serverQueryId = response.header(QUERY_ID_HEADER);
         if (serverQueryId != null) {
             serverInfo.put(SERVER_QUERY_ID, serverQueryId);
@@ -71,8 +75,8 @@ final class RemoteExecution implements QueryExecution {
     }
 
     /** Starts reading a response: everything up to the first row. Closes the response when that fails. */
-    static RemoteExecution open(
-            StatementRequest request, HttpResponse response, boolean kill, KillSender killer, ErrorDetails details) {
+    static RemoteExecution open(StatementRequest request, HttpResponse response, boolean kill,
+            Statement.Answer answer, KillSender killer, ErrorDetails details) {
         String contentType = response.header("Content-Type");
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")) {
             String snippet = HttpErrors.snippet(HttpErrors.bodyText(response));
@@ -82,8 +86,12 @@ final class RemoteExecution implements QueryExecution {
         HeadCapture body;
         JsonParser parser;
         try {
-            body = new HeadCapture(response.body(), contentLength(response));
+            body = new HeadCapture(new Utf8Guard(response.body()), contentLength(response));
             parser = JSON.createParser(body); // reads the first bytes to detect the encoding
+        } catch (Utf8Guard.Invalid ex) {
+            response.close();
+            throw new ProtocolException("malformed StarRocks result: " + ex.getMessage(), ex,
+                    details.withHttpStatus(response.status()));
         } catch (IOException ex) {
             response.close();
             throw response.readFailure(ex, 0);
@@ -91,7 +99,7 @@ final class RemoteExecution implements QueryExecution {
             response.close();
             throw ex;
         }
-        RemoteExecution e = new RemoteExecution(request, response, body, parser, kill, killer, details);
+        RemoteExecution e = new RemoteExecution(request, response, body, parser, kill, answer, killer, details);
         try {
             e.reader.readHead();
         } catch (IOException ex) {
@@ -177,6 +185,10 @@ final class RemoteExecution implements QueryExecution {
         if (ex instanceof ResultParts.Failed f) {
             return new QueryFailedException(f.getMessage(), details.withHttpStatus(response.status()));
         }
+        if (ex instanceof Utf8Guard.Invalid) {
+            return new ProtocolException("malformed StarRocks result after " + rows + " rows: " + ex.getMessage(), ex,
+                    details.withHttpStatus(response.status()));
+        }
         if (ex instanceof JsonEOFException) {
             return interrupted(response.readFailure(ex, rows), ex, rows);
         }
@@ -243,11 +255,34 @@ final class RemoteExecution implements QueryExecution {
 
     @Override
     public void close() {
-        boolean unfinished = !finished && !bodyEnded();
-        release();
+        boolean unfinished = !finished && !bodyEnded() && !serverFinished();
+        release(!unfinished);
         if (unfinished) {
             sendKill();
         }
+    }
+
+    /**
+     * Whether the FE has finished a statement whose result the caller stopped reading early: SHOW and EXPLAIN are
+     * sent only once complete; for a stream, the statistics line (its end marker) is already among the bytes the
+     * parser buffered, or the transport has the whole rest of a small body within a short wait. Then no KILL is
+     * due (it would only fail with "Unknown thread id") and the connection can go back to the pool. A stream
+     * still being produced, or a rest larger than {@link #REST_LIMIT}, is not finished.
+     */
+    private boolean serverFinished() {
+        if (closed.get() || reader.form() == null) {
+            return false;
+        }
+        if (reader.form() != ResultReader.Form.STREAM) {
+            return true;
+        }
+        java.io.ByteArrayOutputStream buffered = new java.io.ByteArrayOutputStream();
+        try {
+            parser.releaseBuffered(buffered);
+        } catch (IOException e) {
+            return false;
+        }
+        return ResultParts.holdsEndLine(buffered.toByteArray()) || response.awaitRest(REST_LIMIT, REST_WAIT) != null;
     }
 
     private void sendKill() {
@@ -261,8 +296,12 @@ final class RemoteExecution implements QueryExecution {
      * which would let OkHttp drain a short remainder and pool the connection that a kill is about to name).
      */
     private void release() {
+        release(false);
+    }
+
+    private void release(boolean complete) {
         if (closed.compareAndSet(false, true)) {
-            boolean ended = bodyEnded();
+            boolean ended = complete || bodyEnded();
             if (!ended) {
                 response.abort();
             }

@@ -61,4 +61,23 @@ final class ResultParts {
         String m = msg != null ? msg : message;
         return new Failed(m == null ? "the server reported a failure without a message" : m);
     }
+
+    private static final byte[] END_LINE = "\n{\"statistics\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Whether NDJSON bytes hold the statistics line, the stream's end marker. A raw line feed never occurs inside
+     * a JSON value, so a line that begins with {@code {"statistics":} is the FE's.
+     */
+    static boolean holdsEndLine(byte[] bytes) {
+        outer:
+        for (int i = 0; i + END_LINE.length <= bytes.length; i++) {
+            for (int j = 0; j < END_LINE.length; j++) {
+                if (bytes[i + j] != END_LINE[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
 }

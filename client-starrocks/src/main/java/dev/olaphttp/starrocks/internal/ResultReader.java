@@ -31,7 +31,8 @@ import java.util.Map;
  * {@link ResultParts.Failed}.
  */
 final class ResultReader {
-    private enum Form {
+    /** The four body forms. */
+    enum Form {
         STREAM,
         SHOW,
         EXPLAIN,
@@ -40,6 +41,7 @@ final class ResultReader {
 
     private final JsonParser p;
     private final boolean emptyAllowed;
+    private final Statement.Answer answer;
     private Form form;
     private String connectionId;
     private Schema schema = Schema.empty();
@@ -52,9 +54,10 @@ final class ResultReader {
     private boolean done;
     private long rows;
 
-    ResultReader(JsonParser parser, boolean emptyAllowed) {
+    ResultReader(JsonParser parser, boolean emptyAllowed, Statement.Answer answer) {
         this.p = parser;
         this.emptyAllowed = emptyAllowed;
+        this.answer = answer;
     }
 
     /** Reads up to the first row: connection id and columns, or the whole EXPLAIN/KILL answer. */
@@ -89,6 +92,16 @@ final class ResultReader {
             default -> throw new JsonParseException(p, "expected meta, explain or connectionId, got "
                     + (name == null ? "an empty object" : "'" + name + "'"));
         }
+        boolean expected = switch (answer) {
+            case ANY -> true;
+            case ROWS -> form == Form.STREAM;
+            case SHOW_OR_ROWS -> form == Form.STREAM || form == Form.SHOW;
+            case EXPLAIN -> form == Form.EXPLAIN;
+        };
+        if (!expected) {
+            throw new JsonParseException(p, "the statement was answered with a " + form + " body, which is not the"
+                    + " answer to such a statement");
+        }
     }
 
     private String firstField(JsonToken t) throws IOException {
@@ -114,12 +127,12 @@ final class ResultReader {
             byName.put(schema.columns().get(i).name(), i);
         }
         String field = p.currentName();
-        if ("data".equals(field)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new JsonParseException(p, "SHOW data is not an array");
-            }
-        } else {
-            showTail(field);
+        if (!"data".equals(field)) {
+            // the FE writes meta, data, statistics: without the data array the rows would be silently missing
+            throw new JsonParseException(p, "the SHOW object has '" + field + "' where its data array belongs");
+        }
+        if (p.nextToken() != JsonToken.START_ARRAY) {
+            throw new JsonParseException(p, "SHOW data is not an array");
         }
     }
 
@@ -143,13 +156,16 @@ final class ResultReader {
                     p.skipChildren();
                 }
             }
-            if (colName == null) {
-                throw new JsonParseException(p, "a meta column has no name");
+            if (colName == null || type == null) {
+                throw new JsonParseException(p, "a meta column has no " + (colName == null ? "name" : "type"));
             }
             columns.add(new Column(colName, type(type)));
         }
         if (t != JsonToken.END_ARRAY) {
             throw new JsonParseException(p, "meta holds " + t + " instead of column objects");
+        }
+        if (columns.isEmpty()) {
+            throw new JsonParseException(p, "meta lists no columns (every SELECT and SHOW has at least one)");
         }
         schema = Schema.of(columns);
         decoders = new ValueDecoder[columns.size()];
@@ -227,6 +243,11 @@ final class ResultReader {
         if ("statistics".equals(name)) {
             QueryStats s = readStats();
             expect(JsonToken.END_OBJECT, "the statistics line has extra fields");
+            if (s.resultRows() >= 0 && s.resultRows() != rows) {
+                // the FE counts the rows it sent: a row lost or repeated on the way would otherwise go unnoticed
+                throw new JsonParseException(p, "the statistics line reports " + s.resultRows() + " rows but "
+                        + rows + " arrived");
+            }
             finish(s); // the end marker: the result is complete
             endOfBody();
             return false;
@@ -294,6 +315,10 @@ final class ResultReader {
         if (p.currentToken() != JsonToken.END_OBJECT) {
             throw new JsonParseException(p, "the SHOW object does not end after its fields");
         }
+        if (s != null && s.resultRows() >= 0 && s.resultRows() != rows) {
+            throw new JsonParseException(p, "the SHOW statistics report " + s.resultRows() + " rows but " + rows
+                    + " arrived");
+        }
         endOfBody();
         finish(s != null ? s : QueryStats.builder().resultRows(rows).build());
     }
@@ -329,7 +354,7 @@ final class ResultReader {
         JsonToken t;
         try {
             t = p.nextToken();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | Utf8Guard.Invalid e) {
             throw e;
         } catch (IOException e) {
             return;
@@ -342,6 +367,11 @@ final class ResultReader {
     private void finish(QueryStats s) {
         stats = s;
         done = true;
+    }
+
+    /** The body's form once its head was read, else null. */
+    Form form() {
+        return form;
     }
 
     boolean isDone() {

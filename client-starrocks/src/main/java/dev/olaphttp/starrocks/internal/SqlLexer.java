@@ -96,8 +96,12 @@ final class SqlLexer {
             }
             return end + 2;
         }
-        int nl = sql.indexOf('\n', i);
-        return nl < 0 ? sql.length() : nl + 1;
+        // StarRocks ends a -- comment at CR or LF (SIMPLE_COMMENT: '--' ~[\r\n]* '\r'? '\n'?)
+        int j = i + 2;
+        while (j < sql.length() && sql.charAt(j) != '\n' && sql.charAt(j) != '\r') {
+            j++;
+        }
+        return j;
     }
 
     /** The index just past the quoted text starting at {@code i} (quote char at {@code i}). */

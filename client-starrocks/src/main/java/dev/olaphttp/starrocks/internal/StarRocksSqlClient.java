@@ -48,7 +48,7 @@ public final class StarRocksSqlClient implements DialectClient {
                 .idempotent(request.idempotentOr(read))
                 .build();
         HttpResponse response = context.transport().execute(call);
-        return RemoteExecution.open(request, response, !read, killer, details);
+        return RemoteExecution.open(request, response, !read, statement.answer(), killer, details);
     }
 
     @Override

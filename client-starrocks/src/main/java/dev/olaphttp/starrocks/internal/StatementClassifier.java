@@ -1,6 +1,7 @@
 package dev.olaphttp.starrocks.internal;
 
 import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.UnsupportedStatementException;
 import dev.olaphttp.starrocks.internal.SqlLexer.Kind;
 import dev.olaphttp.starrocks.internal.SqlLexer.Token;
@@ -35,7 +36,7 @@ final class StatementClassifier {
             // unterminated quote or comment: let the server report its syntax error, unless it is not even a read
             String kw = dev.olaphttp.spi.SqlText.firstKeyword(sql);
             return switch (kw) {
-                case "SELECT", "WITH", "SHOW", "DESC", "DESCRIBE", "EXPLAIN" -> Statement.read();
+                case "SELECT", "WITH", "SHOW", "DESC", "DESCRIBE", "EXPLAIN" -> Statement.read(Statement.Answer.ANY);
                 default -> throw unsupported(kw, details);
             };
         }
@@ -50,7 +51,8 @@ final class StatementClassifier {
         Token head = tokens.get(first);
         String kw = head.kind() == Kind.WORD ? head.text().toUpperCase(Locale.ROOT) : head.text();
         return switch (kw) {
-            case "SELECT", "WITH", "SHOW", "DESC", "DESCRIBE" -> Statement.read();
+            case "SELECT", "WITH" -> Statement.read(Statement.Answer.ROWS);
+            case "SHOW", "DESC", "DESCRIBE" -> Statement.read(Statement.Answer.SHOW_OR_ROWS);
             case "EXPLAIN" -> explain(tokens, first + 1, details);
             case "KILL" -> Statement.kill();
             case "SET" -> {
@@ -72,6 +74,11 @@ final class StatementClassifier {
     private static void checkSingle(List<Token> tokens, ErrorDetails details) {
         boolean sawSemicolon = false;
         for (Token t : tokens) {
+            if (t.isSymbol("?")) {
+                // only the prepared-statement marker: over the HTTP API it can only be a placeholder left unbound
+                throw new InvalidRequestException("the SQL has a '?' placeholder but no positional parameter is"
+                        + " bound", details);
+            }
             if (t.isSymbol(";")) {
                 sawSemicolon = true;
             } else if (sawSemicolon) {
@@ -92,7 +99,7 @@ final class StatementClassifier {
             i++;
         }
         if (i < tokens.size() && (tokens.get(i).isWord("SELECT") || tokens.get(i).isWord("WITH"))) {
-            return Statement.read();
+            return Statement.read(Statement.Answer.EXPLAIN);
         }
         String target = i < tokens.size() ? tokens.get(i).text().toUpperCase(Locale.ROOT) : "nothing";
         throw new UnsupportedStatementException(

@@ -24,7 +24,8 @@ class DecoderTest {
         }
         sb.append("{\"statistics\":{}}\n");
         ResultReader reader = new ResultReader(new JsonFactory().createParser(
-                new ByteArrayInputStream(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))), false);
+                new ByteArrayInputStream(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))), false,
+                Statement.Answer.ANY);
         reader.readHead();
         return reader;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.olaphttp.ErrorDetails;
-import dev.olaphttp.TypeConversionException;
+import dev.olaphttp.InvalidRequestException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -30,9 +30,9 @@ class ParamRendererTest {
     @Test
     void rendersEveryLiteralKind() {
         assertThat(positional("select ?, ?, ?, ?, ?", null, 42, -7L, (short) 3, new BigInteger("170141183460469231731687303715884105727")))
-                .isEqualTo("select NULL, 42, -7, 3, 170141183460469231731687303715884105727");
+                .isEqualTo("select NULL, 42, (-7), 3, 170141183460469231731687303715884105727");
         assertThat(positional("select ?, ?, ?, ?", new BigDecimal("1E+3"), new BigDecimal("-0.05"), 0.1d, 2.5f))
-                .isEqualTo("select 1000, -0.05, 0.1, 2.5");
+                .isEqualTo("select 1000, (-0.05), 0.1, 2.5");
         assertThat(positional("select ?, ?", true, false)).isEqualTo("select TRUE, FALSE");
         assertThat(positional("select ?, ?", LocalDate.of(2024, 2, 29), LocalDateTime.of(2024, 2, 29, 13, 45, 1, 250_000_000)))
                 .isEqualTo("select CAST('2024-02-29' AS DATE), CAST('2024-02-29 13:45:01.250000' AS DATETIME)");
@@ -87,15 +87,58 @@ class ParamRendererTest {
     }
 
     @Test
+    void aNegativeNumberAfterMinusNeverBecomesALineComment() {
+        // B10: "100-?" with -1 was "100--1": StarRocks lexes -- as a comment even without a space
+        String sql = "SELECT count(*) FROM t WHERE amount > 100-? AND tenant_id = 42";
+        for (Object v : List.of(-1, -1L, (short) -1, (byte) -1, new BigInteger("-1"), new BigDecimal("-1.5"),
+                -1.5d, -1.5f, -0.0d)) {
+            String out = positional(sql, v);
+            assertThat(out).as("%s %s", v.getClass().getSimpleName(), v).doesNotContain("--")
+                    .startsWith("SELECT count(*) FROM t WHERE amount > 100- (-").endsWith(") AND tenant_id = 42");
+            assertThat(SqlLexer.tokens(out).stream().map(SqlLexer.Token::text))
+                    .as("the tenant filter survives").containsSequence("AND", "tenant_id", "=", "42");
+        }
+    }
+
+    @Test
+    void literalsAreSpacedFromCharactersThatWouldJoinThem() {
+        assertThat(positional("select 1?", 2)).isEqualTo("select 1 2");
+        assertThat(positional("select ?e1", 2)).isEqualTo("select 2 e1");
+        assertThat(positional("select X?", "ab")).isEqualTo("select X 'ab'");
+        assertThat(positional("select 'a'?", "b")).isEqualTo("select 'a' 'b'");
+        assertThat(positional("select ?'a'", "b")).isEqualTo("select 'b' 'a'");
+        assertThat(positional("select 2/?", 3)).isEqualTo("select 2/ 3");
+        assertThat(positional("select ?/*c*/", 3)).isEqualTo("select 3 /*c*/");
+        assertThat(positional("select ?--c", -3)).isEqualTo("select (-3) --c");
+        assertThat(positional("select f(?,?)", 1, -2)).isEqualTo("select f(1,(-2))");
+        assertThat(positional("where a=? and b in (?)", 1, List.of(-1, 2))).isEqualTo("where a=1 and b in ((-1), 2)");
+    }
+
+    @Test
+    void aLineCommentEndsAtCarriageReturnAsInStarRocks() {
+        // StarRocks' SIMPLE_COMMENT stops at \r: the ? after it is live SQL and must be bound
+        assertThat(positional("select 1 -- c\r, ?", 5)).isEqualTo("select 1 -- c\r, 5");
+    }
+
+    @Test
+    void unpairedSurrogatesAndUnboundPlaceholdersAreInvalidRequests() {
+        assertThatThrownBy(() -> positional("select ?", "a\ud800b")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> ParamRenderer.render("select ?, :a", Map.of("a", 1), List.of(), D))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("no positional parameter");
+        assertThat(positional("select ?", "\ud83d\ude00")).isEqualTo("select '\ud83d\ude00'");
+    }
+
+    @Test
     void mismatchesAndUnrenderableValuesFailWithoutQuotingValues() {
         assertThatThrownBy(() -> positional("select ?, ?", "secret-one"))
-                .isInstanceOf(TypeConversionException.class).hasMessageContaining("more '?' placeholders")
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("more '?' placeholders")
                 .hasMessageNotContaining("secret-one");
         assertThatThrownBy(() -> positional("select ?", "a", "secret-two"))
-                .isInstanceOf(TypeConversionException.class).hasMessageContaining("2 positional parameters")
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("2 positional parameters")
                 .hasMessageNotContaining("secret-two");
         assertThatThrownBy(() -> ParamRenderer.render("select :a", Map.of("b", "secret"), List.of(), D))
-                .isInstanceOf(TypeConversionException.class).hasMessageContaining(":a")
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining(":a")
                 .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> ParamRenderer.render("select :a", Map.of("a", 1, "zz", 2), List.of(), D))
                 .hasMessageContaining("zz");

@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Sends one load request with {@code Expect: 100-continue} and follows the FE's 307 to a backend itself (OkHttp
  * does not follow 307 for PUT, and the client's OkHttpClient follows no redirects): the same method, headers and
- * body go to the {@code Location}, pinned to that host, and the transport adds {@code Authorization} there too. The
+ * body go to the {@code Location}, pinned to that host, and the transport adds {@code Authorization} there too,
+ * where {@link RedirectPolicy} allows it (never from https to http unless the caller opts in). The
  * FE answers 307 before the body is sent, so even rows that can be written only once reach the backend whole; if
  * a server read the body and then redirected, the load fails instead of sending part of it.
  */
@@ -31,10 +32,12 @@ final class LoadSender {
     private static final int MAX_RESPONSE = 256 * 1024;
 
     private final HttpTransport transport;
+    private final RedirectPolicy redirects;
     private final ErrorDetails details;
 
-    LoadSender(HttpTransport transport, ErrorDetails details) {
+    LoadSender(HttpTransport transport, RedirectPolicy redirects, ErrorDetails details) {
         this.transport = transport;
+        this.redirects = redirects;
         this.details = details;
     }
 
@@ -66,6 +69,7 @@ final class LoadSender {
                                 details.withHttpStatus(r.status()));
                     }
                     URI next = location(r);
+                    redirects.check(r.endpoint(), next, r.status(), details); // before anything goes there
                     target = Endpoint.parse(next.getScheme() + "://" + next.getRawAuthority());
                     path = (next.getRawPath() == null || next.getRawPath().isEmpty() ? "/" : next.getRawPath())
                             + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());

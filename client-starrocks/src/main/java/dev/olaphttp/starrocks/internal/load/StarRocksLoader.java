@@ -3,6 +3,7 @@ package dev.olaphttp.starrocks.internal.load;
 import dev.olaphttp.DataFormat;
 import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.InsertResult;
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.QueryTimeoutException;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.SqlType;
@@ -36,12 +37,26 @@ public final class StarRocksLoader {
         this.sql = sql;
     }
 
-    /** Runs one load. */
+    /**
+     * Runs one load. A load that cannot be sent as built (an unknown or malformed option, a bad table name, CR, LF
+     * or NUL in the label or a header-bound option) is an {@link InvalidRequestException} before anything is sent.
+     */
     public InsertResult insert(InsertRequest request) {
         ErrorDetails details = context.details(request.loadId());
+        try {
+            return run(request, details);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("cannot send the load: " + e.getMessage(), e, details);
+        }
+    }
+
+    private InsertResult run(InsertRequest request, ErrorDetails details) {
         LoadOptions options = LoadOptions.of(request.options(), request.settings());
         LoadTarget target = LoadTarget.parse(request.table(), request.state());
         String label = request.labelOr("olaphttp_" + UUID.randomUUID().toString().replace('-', '_'));
+        headerValue("label", label);
+        options.headers().forEach(StarRocksLoader::headerValue);
+        request.columns().forEach(c -> headerValue("columns", c));
         if (request.rows() != null && !request.rows().hasNext()) {
             return new InsertResult(0, 0, null, label, Map.of("rowsSent", "0")); // nothing to load, nothing sent
         }
@@ -69,7 +84,7 @@ public final class StarRocksLoader {
                 headers.add(Map.entry(k, v));
             }
         });
-        LoadSender sender = new LoadSender(context.transport(), details);
+        LoadSender sender = new LoadSender(context.transport(), RedirectPolicy.of(context.config()), details);
         try {
             if (options.transaction()) {
                 return new TransactionLoad(sender, context.transport(), request, target, label, headers, body,
@@ -83,6 +98,17 @@ public final class StarRocksLoader {
                     context.transport(), request.deadline(), waiter);
         } catch (SqlClientException e) {
             throw unwrap(e, body, label, details);
+        }
+    }
+
+    /** A value sent as an HTTP header must not hold CR, LF or NUL (the value is never quoted). */
+    private static void headerValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\0') {
+                throw new IllegalArgumentException("the " + name + " value contains CR, LF or NUL, which an HTTP"
+                        + " header cannot carry");
+            }
         }
     }
 
