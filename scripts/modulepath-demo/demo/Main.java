@@ -10,7 +10,7 @@ public final class Main {
         try (ClickHouseTestServer server = new ClickHouseTestServer();
                 SqlClient client = SqlClient.connect("clickhouse://default:@" + server.host() + ":" + server.port()
                         + "/default")) {
-            List<Long> rows = client.sql("SELECT number FROM system.numbers LIMIT 3").list(r -> r.getLong(1));
+            List<Long> rows = client.sql("SELECT number FROM numbers(3)").list(r -> r.getLong(1));
             if (!rows.equals(List.of(0L, 1L, 2L))) {
                 throw new AssertionError("unexpected rows " + rows);
             }
