@@ -36,6 +36,7 @@ final class DefaultSqlClient implements SqlClient, ClientContext {
                 b.connectTimeout,
                 b.readTimeout,
                 b.tls,
+                b.httpSettings(),
                 b.endpoints,
                 b.credentials,
                 b.resilience.forClient(),

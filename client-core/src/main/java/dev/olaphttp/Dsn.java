@@ -174,6 +174,13 @@ public final class Dsn {
         return params;
     }
 
+    /** This DSN without the given parameters (the shared connection options the core consumes). */
+    Dsn withoutParams(java.util.Set<String> names) {
+        Map<String, String> rest = new LinkedHashMap<>(params);
+        rest.keySet().removeAll(names);
+        return new Dsn(scheme, user, password, hosts, path, Collections.unmodifiableMap(rest));
+    }
+
     /** One parameter. */
     public Optional<String> param(String name) {
         return Optional.ofNullable(params.get(name));

@@ -1,5 +1,6 @@
 package dev.olaphttp;
 
+import dev.olaphttp.internal.HttpSettings;
 import dev.olaphttp.spi.Dialect;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +79,11 @@ public interface SqlClient extends AutoCloseable {
         QueryListener listener = QueryListener.NONE;
         Supplier<String> queryIds = () -> UUID.randomUUID().toString();
         HttpClientProvider httpClient;
+        int maxIdleConnections = HttpSettings.DEFAULT_MAX_IDLE;
+        Duration keepAlive = HttpSettings.DEFAULT_KEEP_ALIVE;
+        boolean poolSet;
+        ProxyOptions proxy = ProxyOptions.none();
+        final Map<String, String> headers = new LinkedHashMap<>();
 
         Builder() {}
 
@@ -92,7 +98,7 @@ public interface SqlClient extends AutoCloseable {
          * database and options.
          */
         public Builder dsn(String dsn) {
-            Dsn parsed = Dsn.parse(dsn);
+            Dsn parsed = DsnConnectionOptions.apply(Dsn.parse(dsn), this);
             if (dialect == null || !dialect.schemes().contains(parsed.scheme())) {
                 dialect = Dialects.forScheme(parsed.scheme());
             }
@@ -211,6 +217,51 @@ public interface SqlClient extends AutoCloseable {
             return this;
         }
 
+        /**
+         * The connection pool of the client's own HTTP client (default: 8 idle connections kept 2 s). Keep the
+         * keep-alive below your servers' (ClickHouse closes idle connections after 3 s by default): a statement sent
+         * on a connection the server just closed cannot always be retried safely. DSN: {@code pool_max_idle},
+         * {@code pool_keep_alive}. Refused with a borrowed HTTP client, which keeps its own.
+         */
+        public Builder connectionPool(int maxIdleConnections, Duration keepAlive) {
+            if (maxIdleConnections < 0) {
+                throw new IllegalArgumentException("maxIdleConnections must be >= 0");
+            }
+            if (keepAlive.isNegative() || keepAlive.isZero()) {
+                throw new IllegalArgumentException("keepAlive must be positive");
+            }
+            this.maxIdleConnections = maxIdleConnections;
+            this.keepAlive = keepAlive;
+            this.poolSet = true;
+            return this;
+        }
+
+        /**
+         * The proxy of the client's own HTTP client (default: none, whatever the JVM's proxy properties say). DSN:
+         * {@code proxy=http://host:port} or {@code socks5://host:port}, {@code proxy_user}, {@code proxy_password}.
+         * Refused with a borrowed HTTP client, which keeps its own.
+         */
+        public Builder proxy(ProxyOptions proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /**
+         * An extra header sent with every request (a header the dialect sets itself wins). The name must be an
+         * HTTP token and not one the client controls (Authorization, Host, Content-*, Accept-Encoding...); the value
+         * must not contain CR, LF or other control characters. Fails with {@link IllegalArgumentException}, never
+         * quoting the value. DSN: {@code header.X-Name=value}.
+         */
+        public Builder header(String name, String value) {
+            HeaderRules.check(name, value);
+            headers.put(name, value);
+            return this;
+        }
+
+        HttpSettings httpSettings() {
+            return new HttpSettings(maxIdleConnections, keepAlive, poolSet, proxy, headers);
+        }
+
         /** Builds the client; fails fast on a missing dialect or endpoint. */
         public SqlClient build() {
             if (dialect == null) {
@@ -225,7 +276,7 @@ public interface SqlClient extends AutoCloseable {
         @Override
         public String toString() {
             return "SqlClient.Builder{dialect=" + (dialect == null ? null : dialect.id()) + ", endpoints=" + endpoints
-                    + ", " + credentials + "}";
+                    + ", " + credentials + ", " + proxy + ", headers=" + headers.keySet() + "}";
         }
     }
 }

@@ -24,7 +24,7 @@ public final class ClientTransport implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** Builds the transport for a client. */
+    /** Builds the transport for a client with the default pool, no proxy and no extra headers. */
     public static ClientTransport create(
             HttpClientProvider provider,
             Duration connectTimeout,
@@ -36,7 +36,24 @@ public final class ClientTransport implements AutoCloseable {
             ErrorClassifier classifier,
             String dialectId,
             QueryListener listener) {
-        OkHttpClient client = HttpClients.create(provider, connectTimeout, readTimeout, tls);
+        return create(provider, connectTimeout, readTimeout, tls, HttpSettings.defaults(), endpoints, credentials,
+                policy, classifier, dialectId, listener);
+    }
+
+    /** Builds the transport for a client. */
+    public static ClientTransport create(
+            HttpClientProvider provider,
+            Duration connectTimeout,
+            Duration readTimeout,
+            TlsOptions tls,
+            HttpSettings http,
+            List<Endpoint> endpoints,
+            Credentials credentials,
+            ResiliencePolicy policy,
+            ErrorClassifier classifier,
+            String dialectId,
+            QueryListener listener) {
+        OkHttpClient client = HttpClients.create(provider, connectTimeout, readTimeout, tls, http);
         boolean owned = provider == null || provider.owned();
         OkHttpExchange exchange = new OkHttpExchange(client, dialectId);
         return new ClientTransport(

@@ -6,7 +6,7 @@ public final class JsonText {
 
   private JsonText() {}
 
-  /** Appends a quoted JSON string; {@code htmlSafe} also escapes ' < > = & as Gson does. */
+  /** Appends a quoted JSON string; {@code htmlSafe} also escapes {@code ' < > = &} as Gson does. */
   public static StringBuilder string(StringBuilder sb, String s, boolean htmlSafe) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
