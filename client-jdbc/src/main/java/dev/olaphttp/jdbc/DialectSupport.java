@@ -50,8 +50,9 @@ final class DialectSupport {
         return isStarRocks();
     }
 
+    /** Backticks: all three accept them (Databend also double quotes). */
     String quoteString() {
-        return isDatabend() ? "\"" : "`";
+        return "`";
     }
 
     String quote(String identifier) {

@@ -97,7 +97,7 @@ final class JdbcErrors {
     }
 
     private static SQLException serverError(SqlClientException e, String msg, int code) {
-        String state = ServerCodes.sqlState(e.dialect().orElse(""), code);
+        String state = ServerCodes.sqlState(e.dialect().orElse(""), code, e.baseMessage());
         if (state.startsWith("42")) {
             return new SQLSyntaxErrorException(msg, state, code, e);
         }

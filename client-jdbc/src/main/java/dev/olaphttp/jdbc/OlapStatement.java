@@ -98,21 +98,29 @@ class OlapStatement implements Statement {
             throw JdbcErrors.translate(e);
         }
         Schema schema = cursor.schema();
-        if (schema.size() > 0) {
+        if (schema.size() > 0 && !isInsertCount(schema)) {
             current = new OlapResultSet(this, cursor);
             return true;
         }
         try (cursor) {
+            long inserted = -1;
             while (cursor.next()) {
-                // a statement without columns has no rows to read; drain to the confirmed end
+                // only Databend's INSERT count row can be here; read to the confirmed end
+                inserted = cursor.getLong(1);
             }
-            updateCount = count(cursor.stats());
+            updateCount = inserted >= 0 ? inserted : count(cursor.stats());
             return false;
         } catch (RuntimeException e) {
             throw JdbcErrors.translate(e);
         } finally {
             running = null;
         }
+    }
+
+    /** Databend answers an INSERT with one row of one column {@code number of rows inserted}. */
+    private boolean isInsertCount(Schema schema) {
+        return conn.dialect().isDatabend() && schema.size() == 1
+                && schema.column(1).name().equals("number of rows inserted");
     }
 
     /** Runs {@code q} to its end and returns the rows it changed. */

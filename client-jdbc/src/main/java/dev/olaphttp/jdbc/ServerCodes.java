@@ -1,16 +1,38 @@
 package dev.olaphttp.jdbc;
 
-/** SQLStates for the error codes each server reports (ClickHouse codes, Databend codes, MySQL codes of StarRocks). */
+/**
+ * SQLStates for the errors each server reports: ClickHouse and Databend by their error codes; StarRocks' HTTP SQL
+ * API sends no code (its envelope's {@code code} is always "1"), so by the FE's message texts, and by MySQL codes
+ * where one is known.
+ */
 final class ServerCodes {
     private ServerCodes() {}
 
-    static String sqlState(String dialect, int code) {
+    static String sqlState(String dialect, int code, String message) {
         return switch (dialect) {
             case "clickhouse" -> clickhouse(code);
             case "databend" -> databend(code);
-            case "starrocks" -> starrocks(code);
+            case "starrocks" -> code > 1 ? starrocks(code) : starrocksMessage(message);
             default -> "HY000";
         };
+    }
+
+    private static String starrocksMessage(String message) {
+        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("syntax error")) {
+            return "42000";
+        }
+        if (m.contains("unknown table") || m.contains("unknown database") || m.contains("set catalog or db failed")
+                || m.contains("does not exist")) {
+            return "42S02";
+        }
+        if (m.contains("unknown column") || m.contains("cannot be resolved")) {
+            return "42S22";
+        }
+        if (m.contains("access denied") || m.contains("privilege")) {
+            return "42501";
+        }
+        return "HY000";
     }
 
     private static String clickhouse(int code) {
