@@ -56,8 +56,12 @@ final class OlapDatabaseMetaData extends EmptyMetaData {
         return version;
     }
 
+    /** Major or minor of the version: Databend's {@code v1.2.700} inside its MySQL-style string, else the first. */
     private int versionPart(int index) throws SQLException {
-        String[] parts = getDatabaseProductVersion().replaceFirst("^[^0-9]*", "").split("[.\\-]");
+        String v = getDatabaseProductVersion();
+        java.util.regex.Matcher tagged = Pattern.compile("v(\\d+\\.\\d+[0-9.]*)").matcher(v);
+        String numbers = tagged.find() ? tagged.group(1) : v.replaceFirst("^[^0-9]*", "");
+        String[] parts = numbers.split("[.\\-]");
         try {
             return parts.length > index ? Integer.parseInt(parts[index].replaceAll("[^0-9].*$", "")) : 0;
         } catch (NumberFormatException e) {
