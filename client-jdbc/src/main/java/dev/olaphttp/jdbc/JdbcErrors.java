@@ -116,9 +116,13 @@ final class JdbcErrors {
         return new SQLNonTransientException(msg, state, code, e);
     }
 
-    /** A failure of the driver itself (closed object, bad argument), not of the SDK. */
+    /** Use of a closed object: 08003 for a connection (pools evict it), 24000 for a result, HY010 otherwise. */
     static SQLException closed(String what) {
-        return new SQLNonTransientConnectionException(what + " is closed", "08003");
+        return switch (what) {
+            case "Connection", "DataSource" -> new SQLNonTransientConnectionException(what + " is closed", "08003");
+            case "ResultSet" -> new SQLException("ResultSet is closed", "24000");
+            default -> new SQLException(what + " is closed", "HY010");
+        };
     }
 
     static SQLFeatureNotSupportedException unsupported(String what) {

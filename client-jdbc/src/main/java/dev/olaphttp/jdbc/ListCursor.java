@@ -185,7 +185,8 @@ final class ListCursor implements RowCursor {
 
     @Override
     public Object getObject(int column) {
-        return value(column);
+        Object v = value(column);
+        return v instanceof Short s ? Integer.valueOf(s) : v; // SMALLINT reads as Integer, as JDBC says
     }
 
     @Override
