@@ -23,6 +23,7 @@ public final class OlapDataSource implements DataSource, AutoCloseable {
     private final Properties properties = new Properties();
     private volatile String url;
     private SqlClient shared;
+    private boolean borrowed;
     private boolean closed;
     private PrintWriter logWriter;
     private int loginTimeout;
@@ -33,6 +34,18 @@ public final class OlapDataSource implements DataSource, AutoCloseable {
     /** A data source for {@code jdbc:olaphttp:<dsn>}. */
     public OlapDataSource(String url) {
         setUrl(url);
+    }
+
+    /**
+     * A data source over a client the application already has: its connections use {@code client} (each with its
+     * own session) and {@link #close()} leaves it open.
+     */
+    public static OlapDataSource wrapping(SqlClient client) {
+        OlapDataSource ds = new OlapDataSource();
+        ds.url = JdbcUrl.PREFIX + client.dialect() + "://(client)";
+        ds.shared = client;
+        ds.borrowed = true;
+        return ds;
     }
 
     /** The {@code jdbc:olaphttp:} URL; takes effect for a client not yet built. */
@@ -86,6 +99,9 @@ public final class OlapDataSource implements DataSource, AutoCloseable {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         shared(); // fails when closed or without a URL
+        if (borrowed) {
+            throw new SQLException("a data source over an existing client has that client's credentials", "28000");
+        }
         Properties p;
         synchronized (this) {
             p = new Properties();
@@ -108,10 +124,10 @@ public final class OlapDataSource implements DataSource, AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        if (shared != null) {
+        if (shared != null && !borrowed) {
             shared.close();
-            shared = null;
         }
+        shared = null;
     }
 
     @Override

@@ -48,9 +48,10 @@ final class OlapResultSet extends ForwardOnlyResultSet {
     /** Per column (1-based): whether a NULL check is needed, and what getObject returns. */
     private final boolean[] nullable;
     private final byte[] objectMode;
+    private final Class<?>[] natural;
     private boolean wasNull;
     private boolean ended;
-    private volatile boolean closed;
+    private boolean closed; // a ResultSet is used from one thread (cancel() goes to the cursor)
     private int fetchSize;
 
     OlapResultSet(OlapStatement owner, RowCursor cursor) {
@@ -60,9 +61,11 @@ final class OlapResultSet extends ForwardOnlyResultSet {
         int n = schema.size();
         this.nullable = new boolean[n + 1];
         this.objectMode = new byte[n + 1];
+        this.natural = new Class<?>[n + 1];
         for (int i = 1; i <= n; i++) {
             Column c = schema.column(i);
             nullable[i] = c.type().nullable() || c.type().kind() == TypeKind.NOTHING;
+            natural[i] = c.type().javaType();
             objectMode[i] = switch (c.type().kind()) {
                 case DATE -> DATE;
                 case TIMESTAMP -> TIMESTAMP;
@@ -293,6 +296,9 @@ final class OlapResultSet extends ForwardOnlyResultSet {
             }
         } catch (RuntimeException e) {
             throw fail(e, c);
+        }
+        if (c < natural.length && type == natural[c]) {
+            return type.cast(natural(c)); // the value's own class: no conversion
         }
         if (type == Date.class) {
             return type.cast(getDate(c));

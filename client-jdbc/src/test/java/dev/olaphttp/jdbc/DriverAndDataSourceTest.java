@@ -99,6 +99,22 @@ class DriverAndDataSourceTest {
     }
 
     @Test
+    void aDataSourceCanWrapAnExistingClientAndLeavesItOpen() throws SQLException {
+        try (SqlClient client = SqlClient.connect("clickhouse://default:@127.0.0.1:" + ch.server().port() + "/default")) {
+            OlapDataSource ds = OlapDataSource.wrapping(client);
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT 4")) {
+                assertThat(c.unwrap(SqlClient.class)).isSameAs(client);
+                assertThat(rs.next()).isTrue();
+            }
+            assertThatThrownBy(() -> ds.getConnection("other", "pw")).isInstanceOf(SQLException.class);
+            ds.close();
+            int three = client.sql("SELECT 3").single(r -> r.getInt(1));
+            assertThat(three).as("the client stays open").isEqualTo(3);
+        }
+    }
+
+    @Test
     void abortClosesTheConnectionAndStopsItsStatement() throws Exception {
         ch.server().fault(r -> Jdbc.sqlOf(r).contains("numbers(77)"), Fault.delay(Duration.ofSeconds(5)), 1);
         Connection c = DriverManager.getConnection(Jdbc.url(ch.server()), "default", "");
