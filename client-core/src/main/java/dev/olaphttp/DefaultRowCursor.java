@@ -92,6 +92,7 @@ final class DefaultRowCursor implements RowCursor {
         if (maxRows > 0 && rows >= maxRows) {
             values = null;
             state = State.DONE;
+            foldEarlyEnd();
             execution.close(); // not at the server's end: the dialect stops the server's work
             notifyEnd();
             return false;
@@ -278,7 +279,19 @@ final class DefaultRowCursor implements RowCursor {
         }
         state = State.CLOSED;
         values = null;
+        if (s == State.OPEN) {
+            foldEarlyEnd(); // closed before the end: keep what the server reported (e.g. Databend's transaction)
+        }
         execution.close();
+    }
+
+    /** Folds the session as the server last reported it for a statement that stops before its confirmed end. */
+    private void foldEarlyEnd() {
+        try {
+            onFailure.accept(execution.failureDelta());
+        } catch (RuntimeException fe) {
+            log.warn("dialect failed to report the session of a statement closed early; state kept", fe);
+        }
     }
 
     @Override

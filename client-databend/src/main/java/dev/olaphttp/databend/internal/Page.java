@@ -34,9 +34,12 @@ final class Page {
         return errorCode != null || errorMessage != null;
     }
 
-    /** True when {@code next_uri} says the result is complete (final, or none). */
+    /**
+     * True when {@code next_uri} says the result is complete: it points to {@code /final} (or this is the final reply
+     * itself; {@link PageChain} rejects any other response without {@code next_uri} before this is asked).
+     */
     boolean drained() {
-        return nextUri == null || nextUri.contains("/final");
+        return nextUri == null || PageChain.isFinal(nextUri);
     }
 
     /** Counters from {@code stats}; -1 where absent. */
