@@ -196,7 +196,7 @@ final class PageParser {
             }
             for (int c = 0; c < cols.length; c++) {
                 JsonToken t = p.nextToken();
-                if (t == JsonToken.VALUE_NULL) {
+                if (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING && cols[c].isNullText(p)) {
                     cols[c].readNull(row);
                 } else if (t != null && t.isScalarValue()) {
                     try {
