@@ -40,7 +40,7 @@ final class DatabendExecution implements QueryExecution {
     static final Duration LONG_POLL_MARGIN = Duration.ofSeconds(2);
     /** Attempts at reading one page whose body broke off (reset, truncation); the server re-serves it. */
     static final int READ_ATTEMPTS = 3;
-    private static final long RETRY_BACKOFF_MILLIS = 50;
+    private static final long RETRY_BACKOFF_MILLIS = 100;
     /** {@link #load} of the {@code /final} reply: no {@link PageChain} check, no retry. */
     private static final long FINAL_REPLY = -2;
 
@@ -188,8 +188,9 @@ final class DatabendExecution implements QueryExecution {
 
     /** Waits before attempt {@code attempt + 1}; false when cancelled or the deadline leaves no room. */
     private static boolean pause(HttpCall call, int attempt) {
-        long wait = RETRY_BACKOFF_MILLIS << (attempt - 1);
-        if (call.cancellation().isCancelled() || call.deadline().remaining().toMillis() <= wait) {
+        long wait = attempt == 1 ? 0 : RETRY_BACKOFF_MILLIS << (attempt - 2); // the server has answered: re-read now
+        if (call.cancellation().isCancelled() || call.deadline().isExpired()
+                || wait > 0 && call.deadline().remaining().toMillis() <= wait) {
             return false;
         }
         try {

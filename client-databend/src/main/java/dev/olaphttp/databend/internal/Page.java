@@ -17,6 +17,8 @@ final class Page {
     final List<String> warnings = new ArrayList<>();
     final List<String[]> schema = new ArrayList<>();
     int rows;
+    /** Whether the response had a {@code data} array (every query response has one, empty or not). */
+    boolean hasData;
     String affectJson;
     String affectType;
     long resultTimeoutSecs = -1;

@@ -4,7 +4,7 @@ package dev.olaphttp.databend.internal;
  * Whether a query response continues the result the way the server's {@code next_uri} rules say (protocol notes
  * §4.2, §4.3): a page has a known {@code state}; it points to the next page, or, once drained, to {@code /final};
  * a response without {@code next_uri} ends nothing (only the {@code /final} reply and fail-to-start do, and the
- * latter carries an error); a page with rows advances the page number by one, an empty one repeats it. Anything
+ * latter carries an error); {@code data} is always there (a page whose rows were dropped would shorten the result); a page with rows advances the page number by one, an empty one repeats it. Anything
  * else (a gateway's JSON, a page cut from another response, a repeated page) would silently shorten or repeat the
  * result.
  */
@@ -23,6 +23,9 @@ final class PageChain {
         boolean succeeded = state.equals("Succeeded");
         if (!succeeded && !state.equals("Running") && !state.equals("Starting")) {
             return state.equals("Failed") ? "state Failed without an error" : "unknown query state '" + state + "'";
+        }
+        if (!p.hasData) {
+            return "a " + state + " response without its data array";
         }
         String next = p.nextUri;
         if (next == null) {

@@ -180,6 +180,7 @@ final class PageParser {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw new MalformedPage("data must be an array of rows");
         }
+        page.hasData = true;
         CellColumn[] cols = null;
         int row = 0;
         while (p.nextToken() == JsonToken.START_ARRAY) {
