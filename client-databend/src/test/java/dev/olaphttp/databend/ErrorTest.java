@@ -145,10 +145,12 @@ class ErrorTest {
     }
 
     @Test
-    void truncatedPageIsAnInterruptedResultAndInvalidUtf8AProtocolError() throws Exception {
+    void aPostTruncatedOnEveryAttemptIsAnInterruptedResultAndInvalidUtf8AProtocolError() throws Exception {
         String full = resp().schema(NUMBER).data("[[\"1\"],[\"2\"]]").next("final").json();
-        server.enqueue(new MockResponse.Builder().code(200).body(full.substring(0, full.indexOf("[\"2\"]") + 2))
-                .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+        for (int i = 0; i < 3; i++) { // each attempt (same query id) breaks off again
+            server.enqueue(new MockResponse.Builder().code(200).body(full.substring(0, full.indexOf("[\"2\"]") + 2))
+                    .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+        }
         Buffer bad = new Buffer().writeUtf8("{\"id\":\"q2\",\"node_id\":\"n\",\"state\":\"Succeeded\",\"schema\":"
                 + "[{\"name\":\"s\",\"type\":\"String\"}],\"data\":[[\"").write(new byte[] {(byte) 0xC3, (byte) 0x28})
                 .writeUtf8("\"]],\"next_uri\":null}");
@@ -160,6 +162,12 @@ class ErrorTest {
                     .isInstanceOf(ProtocolException.class)
                     .hasMessageContaining("UTF-8");
         }
+        for (int i = 0; i < 3; i++) {
+            RecordedRequest r = take(server);
+            assertThat(r.getTarget()).isEqualTo("/v1/query");
+            assertThat(r.getHeaders().get("X-DATABEND-QUERY-ID")).isEqualTo("q1");
+        }
+        assertThat(take(server).getHeaders().get("X-DATABEND-QUERY-ID")).as("invalid UTF-8 is not retried").isEqualTo("q2");
         assertNoConnectionInUse(http);
     }
 

@@ -31,12 +31,15 @@ class LoadServer extends Dispatcher {
     volatile Function<Integer, MockResponse> insert = n -> inserted(2, 40);
     volatile Function<Integer, MockResponse> upload = n -> TestServer.json(200, UPLOADED);
     volatile MockResponse streaming = TestServer.json(200, "{\"id\":\"q1\",\"stats\":{\"rows\":2,\"bytes\":29}}");
-    volatile MockResponse remove = TestServer.resp().id("rm").next(null).ok();
+    volatile MockResponse remove = TestServer.resp().id("rm").next("final").ok();
     private int inserts;
     private int uploads;
 
     @Override
     public synchronized MockResponse dispatch(RecordedRequest r) {
+        if ("GET".equals(r.getMethod()) && r.getTarget().endsWith("/final")) {
+            return TestServer.resp().id("f").stats("null").next(null).ok(); // each result ends through final_uri
+        }
         requests.add(r);
         String body = r.getBody() == null ? "" : r.getBody().string(StandardCharsets.UTF_8);
         if ("PUT".equals(r.getMethod()) && r.getTarget().startsWith("/v1/upload_to_stage")) {
@@ -53,7 +56,7 @@ class LoadServer extends Dispatcher {
         }
         if (body.contains("\"sql\":\"SELECT * FROM ")) {
             kinds.add("SCHEMA");
-            return TestServer.resp().id("s").schema(schema).next(null).ok();
+            return TestServer.resp().id("s").schema(schema).next("final").ok();
         }
         if (body.contains("\"sql\":\"INSERT INTO ")) {
             kinds.add("INSERT");
@@ -64,7 +67,7 @@ class LoadServer extends Dispatcher {
             return remove;
         }
         kinds.add("SQL");
-        return TestServer.resp().next(null).ok();
+        return TestServer.resp().next("final").ok();
     }
 
     /** The INSERT's response: one summary row and write stats. */
@@ -72,7 +75,7 @@ class LoadServer extends Dispatcher {
         String stats = TestServer.STATS.replace("\"write_progress\":{\"rows\":0,\"bytes\":0}",
                 "\"write_progress\":{\"rows\":" + rows + ",\"bytes\":" + bytes + "}");
         return TestServer.resp().id("q1").schema("[{\"name\":\"number of rows inserted\",\"type\":\"UInt64\"}]")
-                .data("[[\"" + rows + "\"]]").stats(stats).next(null).ok();
+                .data("[[\"" + rows + "\"]]").stats(stats).next("final").ok();
     }
 
     RecordedRequest first(String kind) {

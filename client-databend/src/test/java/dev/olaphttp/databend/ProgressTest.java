@@ -49,7 +49,7 @@ class ProgressTest {
         server.enqueue(resp().state("Running").schema(NUMBER).data("[[\"1\"]]").stats(stats(100, 800, 1, 5))
                 .next("page/1").ok());
         server.enqueue(resp().state("Running").schema(NUMBER).data("[]").stats(stats(500, 4000, 1, 1005))
-                .next("page/2").ok()); // a long poll that timed out without rows
+                .next("page/1").ok()); // a long poll that timed out without rows repeats the page
         server.enqueue(resp().state("Succeeded").schema(NUMBER).data("[[\"2\"],[\"3\"]]")
                 .stats(stats(1000, 8000, 3, 2010)).next("final").ok());
         server.enqueue(TestServer.finalOk("q1"));

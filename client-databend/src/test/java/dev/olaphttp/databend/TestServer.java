@@ -145,6 +145,28 @@ final class TestServer {
         return resp().id(id).next(null).ok();
     }
 
+    /**
+     * Answers the POST and page requests with {@code pages} in order (then 404), and {@code /kill} and
+     * {@code /final} at once as the server does (200 empty; a final reply), so that an early stop never waits.
+     */
+    static mockwebserver3.Dispatcher pages(java.util.List<MockResponse> pages) {
+        java.util.Queue<MockResponse> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(pages);
+        return new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                String t = r.getTarget();
+                if (t.endsWith("/kill")) {
+                    return new MockResponse.Builder().code(200).build();
+                }
+                if (t.endsWith("/final")) {
+                    return finalOk("q1");
+                }
+                MockResponse next = queue.poll();
+                return next != null ? next : json(404, "{\"error\":{\"code\":404,\"message\":\"not found\"}}");
+            }
+        };
+    }
+
     static MockResponse empty200() {
         return new MockResponse.Builder().code(200).body("").build();
     }

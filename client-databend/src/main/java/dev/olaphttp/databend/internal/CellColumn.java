@@ -19,6 +19,11 @@ abstract class CellColumn {
 
     final String name;
     final int storage;
+    /**
+     * Whether the text {@code NULL} is a SQL NULL here ({@code format_null_as_str=1} renders NULLs so): in a
+     * Nullable column of any type but String, where it cannot be a value. Decided once per column.
+     */
+    final boolean nullText;
     SqlType type;
     boolean[] nulls = new boolean[0];
 
@@ -26,6 +31,17 @@ abstract class CellColumn {
         this.name = name;
         this.type = type;
         this.storage = storage;
+        this.nullText = type.nullable() && type.kind() != TypeKind.STRING;
+    }
+
+    /** Whether the current string token is the legacy {@code "NULL"} rendering of a NULL in this column. */
+    final boolean isNullText(JsonParser p) throws IOException {
+        if (!nullText || p.getTextLength() != 4) {
+            return false;
+        }
+        char[] b = p.getTextCharacters();
+        int o = p.getTextOffset();
+        return b[o] == 'N' && b[o + 1] == 'U' && b[o + 2] == 'L' && b[o + 3] == 'L';
     }
 
     /**

@@ -3,9 +3,11 @@ package dev.olaphttp.databend.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.olaphttp.ErrorDetails;
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.ProtocolException;
 import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.QueryStats;
+import dev.olaphttp.ResultInterruptedException;
 import dev.olaphttp.Schema;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.databend.DatabendQueryException;
@@ -34,6 +36,13 @@ import org.slf4j.LoggerFactory;
  */
 final class DatabendExecution implements QueryExecution {
     private static final Logger log = LoggerFactory.getLogger(DatabendExecution.class);
+    /** Added to {@code wait_time_secs} for the shortest read timeout of a long poll. */
+    static final Duration LONG_POLL_MARGIN = Duration.ofSeconds(2);
+    /** Attempts at reading one page whose body broke off (reset, truncation); the server re-serves it. */
+    static final int READ_ATTEMPTS = 3;
+    private static final long RETRY_BACKOFF_MILLIS = 100;
+    /** {@link #load} of the {@code /final} reply: no {@link PageChain} check, no retry. */
+    private static final long FINAL_REPLY = -2;
 
     private final DatabendClient client;
     private final StatementRequest request;
@@ -51,7 +60,7 @@ final class DatabendExecution implements QueryExecution {
     private volatile boolean finished;
     private volatile boolean serverGone;
     private volatile boolean serverFailed;
-    private DatabendQueryException firstFailure;
+    private RuntimeException firstFailure;
     private long statsRefreshedNanos;
 
     private DatabendExecution(DatabendClient client, StatementRequest request, CookieSession cookie,
@@ -63,9 +72,18 @@ final class DatabendExecution implements QueryExecution {
         this.details = ErrorDetails.of(DatabendErrors.DIALECT, request.queryId());
         this.stats = new ResultStats(request.sql());
         this.where = new QueryLocation(client, request.info(), cookie);
-        long needed = client.requests.options.waitTimeSecs() + 10;
-        Duration configured = client.requests.context.config().readTimeout();
-        this.pageReadTimeout = configured.getSeconds() < needed ? Duration.ofSeconds(needed) : null;
+        this.pageReadTimeout = pageReadTimeout(client.requests.options.waitTimeSecs(),
+                client.requests.context.config().readTimeout());
+    }
+
+    /**
+     * The read timeout of the POST and page requests: the configured one, unless it is shorter than the long poll
+     * ({@code wait_time_secs}) plus {@link #LONG_POLL_MARGIN}, which it then becomes (the server may rightly stay
+     * silent that long); {@code null} keeps the configured one.
+     */
+    static Duration pageReadTimeout(long waitTimeSecs, Duration configured) {
+        Duration floor = Duration.ofSeconds(waitTimeSecs).plus(LONG_POLL_MARGIN);
+        return configured != null && !configured.isZero() && configured.compareTo(floor) < 0 ? floor : null;
     }
 
     /** Sends the POST and reads the first response; throws the server's error if the statement failed. */
@@ -80,36 +98,56 @@ final class DatabendExecution implements QueryExecution {
         CookieSession cookie = client.cookieFor(request);
         StatementSession session = StatementSession.of(request, client);
         DatabendExecution ex = new DatabendExecution(client, request, cookie, session);
-        byte[] body = QueryBody.write(request, session.sent(), client.requests.options, attachment);
-        HttpCall.Builder builder = client.requests.call("POST", "/v1/query", cookie, session.stickyNode())
-                .header(Requests.QUERY_ID, request.queryId())
-                .body(HttpBody.of(body, "application/json"))
-                .idempotent(true)
-                .deadline(request.deadline())
-                .cancellation(request.cancellation())
-                .info(request.info())
-                .readTimeout(ex.pageReadTimeout);
-        if (dedupLabel != null) {
-            builder.header(Requests.DEDUP_LABEL, dedupLabel);
+        HttpCall call;
+        try {
+            byte[] body = QueryBody.write(request, session.sent(), client.requests.options, attachment);
+            HttpCall.Builder builder = client.requests.call("POST", "/v1/query", cookie, session.stickyNode())
+                    .header(Requests.QUERY_ID, request.queryId())
+                    .body(HttpBody.of(body, "application/json"))
+                    .idempotent(true)
+                    .deadline(request.deadline())
+                    .cancellation(request.cancellation())
+                    .info(request.info())
+                    .readTimeout(ex.pageReadTimeout);
+            if (dedupLabel != null) {
+                builder.header(Requests.DEDUP_LABEL, dedupLabel);
+            }
+            call = builder.build();
+        } catch (IllegalArgumentException e) { // a parameter or header value that cannot be sent; nothing was
+            throw new InvalidRequestException(e.getMessage(), e, ex.details);
         }
-        HttpCall call = builder.build();
         KillOnCancel kill = KillOnCancel.register(client, request, cookie, session.stickyNode());
         try {
-            ex.load(call);
+            ex.load(call, 0, true);
         } catch (DatabendQueryException e) {
             if (!ex.serverFailed) {
-                throw ex.abandon(e, kill);
+                ex.deferOrThrow(ex.abandon(e, kill));
             }
             ex.firstFailure = e; // raised by schema()/advance(), so that the core folds failureDelta()
             return ex;
         } catch (RuntimeException e) {
-            throw ex.abandon(e, kill);
+            ex.deferOrThrow(ex.abandon(e, kill));
+        }
+        if (ex.firstFailure != null) {
+            return ex;
         }
         if (!ex.page.drained()) {
             client.heartbeats.register(ex, new Heartbeats.Entry(cookie, ex.where.nodeId(), request.queryId(), ex.where.endpoint(),
                     ex.page.resultTimeoutSecs));
         }
         return ex;
+    }
+
+    /**
+     * A failure after the server had returned this statement's session: kept to be raised where the caller reads
+     * the result, so that the core folds {@link #failureDelta()} (in a transaction, the session names the query the
+     * transaction now lives under). Thrown at once when nothing was reported.
+     */
+    private void deferOrThrow(RuntimeException e) {
+        if (!session.reported()) {
+            throw e;
+        }
+        firstFailure = e;
     }
 
     /** The POST failed: stops the server's work (by kill_uri if it answered, by query id if cancelled before). */
@@ -122,25 +160,87 @@ final class DatabendExecution implements QueryExecution {
     }
 
     /**
-     * Sends a call and reads its page; the response is closed on every path, and before a server-reported error is
-     * thrown (and the query finalized).
+     * Sends a call and reads its page (a response to page {@code requestedPage}, 0 for the POST); a body that breaks
+     * off (reset, truncation) is read again when {@code retry}: the server re-serves the last page (a repeated
+     * {@code page == next-1}) and answers a repeated POST with the same query (same query id), so no row is read
+     * twice. Retries stay on the endpoint that answered, within the statement's deadline.
      */
-    private void load(HttpCall call) {
+    private void load(HttpCall call, long requestedPage, boolean retry) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                loadOnce(call, requestedPage);
+                return;
+            } catch (BrokenBody b) {
+                if (!retry || attempt >= READ_ATTEMPTS || !pause(call, attempt)) {
+                    throw b.failure;
+                }
+                log.debug("query {}: {} {} broke off ({}); reading it again", request.queryId(), call.method(),
+                        call.path(), b.failure.baseMessage());
+                if (columns != null) {
+                    columns.clearPage();
+                }
+                if (where.endpoint() != null) {
+                    call = call.pinnedTo(where.endpoint());
+                }
+            }
+        }
+    }
+
+    /** Waits before attempt {@code attempt + 1}; false when cancelled or the deadline leaves no room. */
+    private static boolean pause(HttpCall call, int attempt) {
+        long wait = attempt == 1 ? 0 : RETRY_BACKOFF_MILLIS << (attempt - 2); // the server has answered: re-read now
+        if (call.cancellation().isCancelled() || call.deadline().isExpired()
+                || wait > 0 && call.deadline().remaining().toMillis() <= wait) {
+            return false;
+        }
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !call.cancellation().isCancelled();
+    }
+
+    /** A body that broke off mid-way; {@link #failure} is what the caller gets if it is not read again. */
+    private static final class BrokenBody extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient SqlClientException failure;
+
+        BrokenBody(SqlClientException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private static RuntimeException broken(SqlClientException f) {
+        return f instanceof ResultInterruptedException ? new BrokenBody(f) : f;
+    }
+
+    /**
+     * One attempt: the response is closed on every path, and before a server-reported error is thrown (and the query
+     * finalized). A response that does not continue the result as the server would ({@link PageChain}) is a
+     * {@link ProtocolException}; so is a body that is not valid UTF-8.
+     */
+    private void loadOnce(HttpCall call, long requestedPage) {
         HttpResponse r = client.requests.context.transport().execute(call);
         Page p;
         try {
             where.answeredBy(r.endpoint());
             cookie.learn(r);
             stats.version(r.header("X-DATABEND-VERSION"));
-            RecordingInputStream in = new RecordingInputStream(r.body(), PageParser.SESSION_RECORD_LIMIT);
+            RecordingInputStream in = new RecordingInputStream(new Utf8CheckingInputStream(r.body()),
+                    PageParser.SESSION_RECORD_LIMIT);
             try {
                 p = PageParser.parse(in, this::columnsFor);
             } catch (JsonEOFException e) {
-                throw r.readFailure(e, rowsDelivered);
+                throw broken(r.readFailure(e, rowsDelivered));
             } catch (JsonProcessingException e) {
                 throw protocol(r, in, "malformed JSON: " + dev.olaphttp.spi.BodySnippet.quote(e.getOriginalMessage()));
+            } catch (Utf8CheckingInputStream.InvalidUtf8 e) {
+                throw protocol(r, in, e.getMessage());
             } catch (IOException e) {
-                throw r.readFailure(e, rowsDelivered);
+                throw broken(r.readFailure(e, rowsDelivered));
             } catch (PageParser.MalformedPage | ObjectColumn.CellException e) {
                 throw protocol(r, in, e.getMessage());
             }
@@ -148,6 +248,12 @@ final class DatabendExecution implements QueryExecution {
                 accept(p);
             } catch (PageParser.MalformedPage | ObjectColumn.CellException e) {
                 throw protocol(r, in, e.getMessage());
+            }
+            if (!p.hasError() && requestedPage != FINAL_REPLY) {
+                String wrong = PageChain.violation(p, requestedPage);
+                if (wrong != null) {
+                    throw protocol(r, in, wrong);
+                }
             }
         } finally {
             r.close();
@@ -292,7 +398,7 @@ final class DatabendExecution implements QueryExecution {
                 .readTimeout(pageReadTimeout)
                 .build();
         try {
-            load(call);
+            load(call, PageChain.pageNumber(uri) >= 0 ? PageChain.pageNumber(uri) : PageChain.NOT_A_PAGE, true);
         } catch (DatabendQueryException e) {
             if (e.reason() == Reason.QUERY_NOT_FOUND || e.reason() == Reason.QUERY_CLOSED) {
                 serverGone = true;
@@ -315,7 +421,7 @@ final class DatabendExecution implements QueryExecution {
                 if (columns != null) {
                     columns.clearPage();
                 }
-                load(where.follow("GET", uri).deadline(Requests.housekeepingDeadline()).build());
+                load(where.follow("GET", uri).deadline(Requests.housekeepingDeadline()).build(), FINAL_REPLY, false);
             } catch (SqlClientException e) {
                 log.debug("final request of query {} failed: {}", request.queryId(), e.baseMessage());
             }
@@ -334,12 +440,14 @@ final class DatabendExecution implements QueryExecution {
     }
 
     /**
-     * After a server-reported error, the session it returned (a transaction is now {@code Fail}); after any other
-     * failure only the client session the server assigned (so that it is logged out).
+     * The session as the server last reported it, whatever ended the statement early (its error, a broken page, a
+     * cancel, an early close): from the first response on it names the query a transaction now lives under
+     * ({@code internal.last_query_ids}) and its {@code txn_state}. Before any response, only the client session the
+     * server assigned (so that it is logged out).
      */
     @Override
     public SessionDelta failureDelta() {
-        return serverFailed ? session.delta(cookie) : session.sessionIdDelta(cookie);
+        return session.delta(cookie);
     }
 
     @Override
@@ -384,7 +492,7 @@ final class DatabendExecution implements QueryExecution {
         request.cancellation().cancel();
         if (!finished && !serverGone) {
             client.heartbeats.unregister(this);
-            where.stopInBackground();
+            where.stopInBackground(!session.inTransaction());
         }
     }
 
@@ -395,10 +503,11 @@ final class DatabendExecution implements QueryExecution {
         }
         client.heartbeats.unregister(this);
         if (!finished && !serverGone) {
+            boolean kill = !session.inTransaction(); // inside a transaction /final alone: a kill would fail it
             if (request.cancellation().isCancelled()) {
-                where.stopInBackground(); // the reader's close after a cancel must not wait on the server either
+                where.stopInBackground(kill); // the reader's close after a cancel must not wait on the server either
             } else {
-                where.stop(true); // an early close: the caller's own thread, done before close() returns
+                where.stop(kill); // an early close: the caller's own thread, done before close() returns
             }
         }
     }

@@ -46,10 +46,18 @@ final class DatabendLoader {
     }
 
     InsertResult load(InsertRequest request) {
+        ErrorDetails details = ErrorDetails.of(DatabendErrors.DIALECT, request.loadId());
+        try {
+            return load(request, details);
+        } catch (IllegalArgumentException e) { // table, columns, options or label that cannot be sent; nothing was
+            throw new dev.olaphttp.InvalidRequestException(e.getMessage(), e, details);
+        }
+    }
+
+    private InsertResult load(InsertRequest request, ErrorDetails details) {
         String label = request.labelOr("olaphttp-" + UUID.randomUUID().toString().replace("-", ""));
         dev.olaphttp.spi.HttpCall.checkHeader(Requests.DEDUP_LABEL, label);
         LoadPlan plan = new LoadPlan(request.table(), label, request.format(), request.options());
-        ErrorDetails details = ErrorDetails.of(DatabendErrors.DIALECT, request.loadId());
         client.ensureLogin();
         MultipartBody body;
         NdjsonRows rows = null;

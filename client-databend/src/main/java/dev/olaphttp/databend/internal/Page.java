@@ -17,6 +17,8 @@ final class Page {
     final List<String> warnings = new ArrayList<>();
     final List<String[]> schema = new ArrayList<>();
     int rows;
+    /** Whether the response had a {@code data} array (every query response has one, empty or not). */
+    boolean hasData;
     String affectJson;
     String affectType;
     long resultTimeoutSecs = -1;
@@ -34,9 +36,12 @@ final class Page {
         return errorCode != null || errorMessage != null;
     }
 
-    /** True when {@code next_uri} says the result is complete (final, or none). */
+    /**
+     * True when {@code next_uri} says the result is complete: it points to {@code /final} (or this is the final reply
+     * itself; {@link PageChain} rejects any other response without {@code next_uri} before this is asked).
+     */
     boolean drained() {
-        return nextUri == null || nextUri.contains("/final");
+        return nextUri == null || PageChain.isFinal(nextUri);
     }
 
     /** Counters from {@code stats}; -1 where absent. */

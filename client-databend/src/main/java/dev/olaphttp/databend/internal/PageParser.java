@@ -180,6 +180,7 @@ final class PageParser {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw new MalformedPage("data must be an array of rows");
         }
+        page.hasData = true;
         CellColumn[] cols = null;
         int row = 0;
         while (p.nextToken() == JsonToken.START_ARRAY) {
@@ -196,7 +197,7 @@ final class PageParser {
             }
             for (int c = 0; c < cols.length; c++) {
                 JsonToken t = p.nextToken();
-                if (t == JsonToken.VALUE_NULL) {
+                if (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING && cols[c].isNullText(p)) {
                     cols[c].readNull(row);
                 } else if (t != null && t.isScalarValue()) {
                     try {

@@ -81,6 +81,40 @@ final class QueryBody {
         g.writeEndObject();
     }
 
+    private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    /**
+     * The server binds a JSON integer as a 64-bit integer and any other JSON number as a Float64: a wider integer is
+     * sent as a string (exact; the server casts it where a number is expected).
+     */
+    private static void writeExact(JsonGenerator g, BigInteger b) throws IOException {
+        if (b.bitLength() < 64 || b.signum() > 0 && b.compareTo(U64_MAX) <= 0) {
+            g.writeNumber(b);
+        } else {
+            g.writeString(b.toString());
+        }
+    }
+
+    /**
+     * A decimal goes as a JSON number only when the server reads it back exactly: an integer within 64 bits, or a
+     * value whose digits survive the server's Float64 (the shortest double text equals it, e.g. 0.1 or 2.50).
+     * Anything else ({@code 12345678901234567890.123}, 0.1000000000000000001) is sent as its exact plain string,
+     * which the server casts where a number is expected; {@code SELECT ?} then returns it as a String.
+     */
+    private static void writeExact(JsonGenerator g, BigDecimal b) throws IOException {
+        BigDecimal stripped = b.stripTrailingZeros();
+        if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 20) {
+            writeExact(g, stripped.toBigIntegerExact());
+            return;
+        }
+        double d = b.doubleValue();
+        if (stripped.scale() > 0 && Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(b) == 0) {
+            g.writeNumber(b);
+        } else {
+            g.writeString(b.toPlainString());
+        }
+    }
+
     /** One parameter as a JSON scalar; the error never quotes the value. */
     static void writeParam(JsonGenerator g, Object v, String name) throws IOException {
         if (v == null) {
@@ -90,9 +124,9 @@ final class QueryBody {
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             g.writeNumber(((Number) v).longValue());
         } else if (v instanceof BigInteger b) {
-            g.writeNumber(b);
+            writeExact(g, b);
         } else if (v instanceof BigDecimal b) {
-            g.writeNumber(b);
+            writeExact(g, b);
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             if (Double.isFinite(d)) {

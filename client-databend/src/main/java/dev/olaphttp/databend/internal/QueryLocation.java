@@ -87,20 +87,20 @@ final class QueryLocation {
     }
 
     /**
-     * Kill then final, each once, sent from the client's scheduler so that the caller (a thread cancelling another
+     * Kill (when asked) then final, each once, sent from the client's scheduler so that the caller (a thread cancelling another
      * thread's read) never waits on the server: a stalled kill endpoint would otherwise hold it for two housekeeping
      * budgets. The stop is claimed at once, so a concurrent {@link #stop(boolean)} (the reader's close after its read
      * was aborted) sends nothing. On closing, the client lets such already-queued work finish (bounded). If the
      * scheduler is gone, the requests are sent on the calling thread.
      */
-    void stopInBackground() {
+    void stopInBackground(boolean kill) {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
         try {
-            client.requests.context.scheduler().execute(() -> send(true));
+            client.requests.context.scheduler().execute(() -> send(kill));
         } catch (RejectedExecutionException e) {
-            send(true);
+            send(kill);
         }
     }
 

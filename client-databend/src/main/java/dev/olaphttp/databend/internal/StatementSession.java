@@ -74,6 +74,20 @@ final class StatementSession {
         received = raw;
     }
 
+    /** Whether the server returned a session for this statement (its first response always does). */
+    boolean reported() {
+        return received != null;
+    }
+
+    /**
+     * Whether the statement runs inside an open transaction, as the server last reported it: stopping it early must
+     * then not kill it (a kill fails the transaction; {@code /final} closes it with 1044, which does not).
+     */
+    boolean inTransaction() {
+        String r = received != null ? received : sent;
+        return r != null && "Active".equals(SessionJson.read(r).txnState);
+    }
+
     /** Remembers the node of the session and keeps a keep-alive session's client session alive. */
     void finished(DatabendClient client, CookieSession cookie, String nodeId, Endpoint endpoint, long timeoutSecs) {
         String r = received;

@@ -38,8 +38,8 @@ final class Values {
                 return fmt.driverMode() && !nested && isInteger(s) ? LocalDate.ofEpochDay(Long.parseLong(s)) : ValueText.date(s);
             case TIMESTAMP:
                 return timestamp(type, s, fmt, nested);
-            case TIMESTAMP_TZ:
-                return fmt.driverMode() && !nested && s.indexOf('-', 1) < 0
+            case TIMESTAMP_TZ: // driver mode: "<epoch micros> <offset seconds>", e.g. "1709193601500000 -18000"
+                return !nested && isMicrosAndOffset(s)
                         ? ValueText.offsetDateTimeFromMicros(s)
                         : ValueText.offsetDateTime(s);
             case ARRAY, MAP, TUPLE:
@@ -61,6 +61,12 @@ final class Values {
         }
         local = ValueText.dateTime(s);
         return type.zone().isPresent() ? local.atZone(type.zone().get()) : local;
+    }
+
+    /** Two integers separated by one space: the driver-mode Timestamp_Tz form (the text form has dashes and colons). */
+    private static boolean isMicrosAndOffset(String s) {
+        int sp = s.indexOf(' ');
+        return sp > 0 && isInteger(s.substring(0, sp)) && isInteger(s.substring(sp + 1));
     }
 
     private static long parseLong(String s) {
