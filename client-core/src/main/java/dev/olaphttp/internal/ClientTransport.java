@@ -6,6 +6,7 @@ import dev.olaphttp.HttpClientProvider;
 import dev.olaphttp.QueryListener;
 import dev.olaphttp.ResiliencePolicy;
 import dev.olaphttp.TlsOptions;
+import dev.olaphttp.TraceContextSupplier;
 import dev.olaphttp.spi.ErrorClassifier;
 import dev.olaphttp.spi.HttpTransport;
 import java.time.Duration;
@@ -35,14 +36,16 @@ public final class ClientTransport implements AutoCloseable {
             ResiliencePolicy policy,
             ErrorClassifier classifier,
             String dialectId,
-            QueryListener listener) {
+            QueryListener listener,
+            TraceContextSupplier traceContext) {
         OkHttpClient client = HttpClients.create(provider, connectTimeout, readTimeout, tls);
         boolean owned = provider == null || provider.owned();
         OkHttpExchange exchange = new OkHttpExchange(client, dialectId);
         return new ClientTransport(
                 client,
                 owned,
-                new ResilientTransport(exchange, endpoints, credentials, policy, classifier, dialectId, listener));
+                new ResilientTransport(
+                        exchange, endpoints, credentials, policy, classifier, dialectId, listener, traceContext));
     }
 
     /** The resilient transport handed to the dialect. */

@@ -5,10 +5,14 @@ import dev.olaphttp.Credentials;
 import dev.olaphttp.Endpoint;
 import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.QueryCancelledException;
+import dev.olaphttp.QueryInfo;
 import dev.olaphttp.QueryListener;
 import dev.olaphttp.ResiliencePolicy;
 import dev.olaphttp.ServerBusyException;
 import dev.olaphttp.SqlClientException;
+import dev.olaphttp.InvalidRequestException;
+import dev.olaphttp.TraceContext;
+import dev.olaphttp.TraceContextSupplier;
 import dev.olaphttp.TransportException;
 import dev.olaphttp.spi.Cancellation;
 import dev.olaphttp.spi.ErrorClassifier;
@@ -43,6 +47,7 @@ public final class ResilientTransport implements HttpTransport {
     private final ErrorClassifier classifier;
     private final String dialectId;
     private final QueryListener listener;
+    private final TraceContextSupplier traceContext;
     private final Retry retry;
     private final AtomicInteger preferred = new AtomicInteger();
 
@@ -53,7 +58,8 @@ public final class ResilientTransport implements HttpTransport {
             ResiliencePolicy policy,
             ErrorClassifier classifier,
             String dialectId,
-            QueryListener listener) {
+            QueryListener listener,
+            TraceContextSupplier traceContext) {
         this.exchange = exchange;
         this.endpoints = List.copyOf(endpoints);
         this.credentials = credentials;
@@ -61,6 +67,7 @@ public final class ResilientTransport implements HttpTransport {
         this.classifier = classifier;
         this.dialectId = dialectId;
         this.listener = listener;
+        this.traceContext = traceContext;
         this.retry = policy.retryRegistry().retry("olaphttp-" + dialectId);
     }
 
@@ -150,6 +157,7 @@ public final class ResilientTransport implements HttpTransport {
     private HttpResponse attempt(HttpCall call, int attempt, boolean refreshToken) {
         List<Endpoint> candidates = call.endpoint() != null ? List.of(call.endpoint()) : endpoints;
         int start = call.endpoint() != null ? 0 : Math.floorMod(preferred.get() + attempt - 1, candidates.size());
+        TraceContext trace = currentTrace(call);
         for (int i = 0; i < candidates.size(); i++) {
             int index = (start + i) % candidates.size();
             Endpoint endpoint = candidates.get(index);
@@ -158,12 +166,13 @@ public final class ResilientTransport implements HttpTransport {
                 continue;
             }
             if (call.info() != null) {
-                safe(() -> listener.onRequest(call.info(), call.method(), pathOf(call), attempt));
+                QueryInfo info = call.info().atAttempt(endpoint.key(), attempt);
+                safe(() -> listener.onRequest(info, call.method(), pathOf(call), attempt));
             }
             long started = System.nanoTime();
             HttpResponse response;
             try {
-                response = exchange.send(call, endpoint, credentials, refreshToken);
+                response = exchange.send(call, endpoint, credentials, refreshToken, trace);
             } catch (SqlClientException e) {
                 record(breaker, System.nanoTime() - started, e);
                 log.debug("{} {} failed: {}", call.method(), endpoint.key() + pathOf(call), e.getMessage());
@@ -257,7 +266,20 @@ public final class ResilientTransport implements HttpTransport {
     private void notifyRetry(HttpCall call, int attempt, Duration wait, SqlClientException e) {
         log.warn("{} failed (attempt {}), retrying in about {} ms: {}", call, attempt, wait.toMillis(), e.getMessage());
         if (call.info() != null) {
-            safe(() -> listener.onRetry(call.info(), attempt, wait, e));
+            QueryInfo info = call.info().withAttempt(attempt);
+            safe(() -> listener.onRetry(info, attempt, wait, e));
+        }
+    }
+
+    /** The caller's trace context for this attempt; a failing supplier fails the call before anything is sent. */
+    private TraceContext currentTrace(HttpCall call) {
+        try {
+            return traceContext.current();
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("the trace context supplier failed: " + e.getClass().getSimpleName(), e,
+                    ErrorDetails.of(dialectId, call.queryId()));
         }
     }
 
