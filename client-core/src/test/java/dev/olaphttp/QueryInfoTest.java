@@ -79,7 +79,10 @@ class QueryInfoTest {
         assertThat(requests).extracting(QueryInfo::attempt).containsExactly(1, 2);
         assertThat(requests).extracting(QueryInfo::endpoint).containsOnly(endpoint);
         assertThat(requests).extracting(QueryInfo::kind).containsOnly(StatementKind.QUERY);
-        assertThat(retries).singleElement().satisfies(q -> assertThat(q.attempt()).isEqualTo(1));
+        assertThat(retries).singleElement().satisfies(q -> {
+            assertThat(q.attempt()).isEqualTo(1);
+            assertThat(q.endpoint()).as("the endpoint that failed").isEqualTo(endpoint);
+        });
         assertThat(ends).singleElement().satisfies(q -> {
             assertThat(q.rowsRead()).isEqualTo(42);
             assertThat(q.bytesRead()).isEqualTo(4200);

@@ -78,6 +78,7 @@ public final class ResilientTransport implements HttpTransport {
         boolean refreshed = false;
         int attempt = 0;
         int failures = 0;
+        Endpoint[] last = new Endpoint[1]; // the endpoint of the latest attempt, for the retry notice
         while (true) {
             attempt++;
             ErrorDetails details = ErrorDetails.of(dialectId, call.queryId());
@@ -88,7 +89,7 @@ public final class ResilientTransport implements HttpTransport {
                 throw OkHttpExchange.timeout(call, details, null);
             }
             try {
-                HttpResponse response = attempt(call, attempt, refreshToken);
+                HttpResponse response = attempt(call, attempt, refreshToken, last);
                 context.onComplete();
                 return response;
             } catch (AuthenticationException e) {
@@ -110,7 +111,7 @@ public final class ResilientTransport implements HttpTransport {
                     if (call.deadline().isSet() && call.deadline().remaining().compareTo(wait) <= 0) {
                         throw e;
                     }
-                    notifyRetry(call, attempt, wait, e);
+                    notifyRetry(call, last[0], attempt, wait, e);
                 }
                 waitBeforeRetry(context, call, e);
                 refreshToken = false;
@@ -154,7 +155,7 @@ public final class ResilientTransport implements HttpTransport {
     }
 
     /** One attempt: choose an endpoint whose breaker lets us through, send, classify. */
-    private HttpResponse attempt(HttpCall call, int attempt, boolean refreshToken) {
+    private HttpResponse attempt(HttpCall call, int attempt, boolean refreshToken, Endpoint[] last) {
         List<Endpoint> candidates = call.endpoint() != null ? List.of(call.endpoint()) : endpoints;
         int start = call.endpoint() != null ? 0 : Math.floorMod(preferred.get() + attempt - 1, candidates.size());
         TraceContext trace = currentTrace(call);
@@ -165,6 +166,7 @@ public final class ResilientTransport implements HttpTransport {
             if (!breaker.tryAcquirePermission()) {
                 continue;
             }
+            last[0] = endpoint;
             if (call.info() != null) {
                 QueryInfo info = call.info().atAttempt(endpoint.key(), attempt);
                 safe(() -> listener.onRequest(info, call.method(), pathOf(call), attempt));
@@ -263,10 +265,12 @@ public final class ResilientTransport implements HttpTransport {
         }
     }
 
-    private void notifyRetry(HttpCall call, int attempt, Duration wait, SqlClientException e) {
+    private void notifyRetry(HttpCall call, Endpoint endpoint, int attempt, Duration wait, SqlClientException e) {
         log.warn("{} failed (attempt {}), retrying in about {} ms: {}", call, attempt, wait.toMillis(), e.getMessage());
         if (call.info() != null) {
-            QueryInfo info = call.info().withAttempt(attempt);
+            QueryInfo info = endpoint != null
+                    ? call.info().atAttempt(endpoint.key(), attempt)
+                    : call.info().withAttempt(attempt);
             safe(() -> listener.onRetry(info, attempt, wait, e));
         }
     }
