@@ -29,7 +29,7 @@ final class DefaultSqlClient implements SqlClient, ClientContext {
         this.dialect = b.dialect;
         this.config = new ClientConfig(
                 b.endpoints, b.credentials, b.state, b.options, b.connectTimeout, b.readTimeout, b.queryTimeout);
-        this.listener = b.listener;
+        this.listener = b.listener == QueryListener.NONE ? QueryListener.NONE : new ProgressListener(b.listener);
         this.queryIds = b.queryIds;
         this.transport = ClientTransport.create(
                 b.httpClient,
@@ -42,7 +42,8 @@ final class DefaultSqlClient implements SqlClient, ClientContext {
                 b.resilience.forClient(),
                 dialect.errorClassifier(),
                 dialect.id(),
-                listener);
+                listener,
+                b.traceContext);
         int n = CLIENTS.incrementAndGet();
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "olaphttp-" + dialect.id() + "-" + n + "-timer");

@@ -77,6 +77,7 @@ public interface SqlClient extends AutoCloseable {
         TlsOptions tls = TlsOptions.defaults();
         ResiliencePolicy resilience = ResiliencePolicy.defaults();
         QueryListener listener = QueryListener.NONE;
+        TraceContextSupplier traceContext = TraceContextSupplier.NONE;
         Supplier<String> queryIds = () -> UUID.randomUUID().toString();
         HttpClientProvider httpClient;
         int maxIdleConnections = HttpSettings.DEFAULT_MAX_IDLE;
@@ -198,6 +199,15 @@ public interface SqlClient extends AutoCloseable {
         /** Hooks for metrics and tracing. */
         public Builder listener(QueryListener listener) {
             this.listener = Objects.requireNonNull(listener);
+            return this;
+        }
+
+        /**
+         * Where the W3C {@code traceparent}/{@code tracestate} headers of each request come from (default: none
+         * sent). Asked before every request; see {@link TraceContextSupplier}.
+         */
+        public Builder traceContext(TraceContextSupplier supplier) {
+            this.traceContext = Objects.requireNonNull(supplier);
             return this;
         }
 

@@ -40,7 +40,8 @@ class AbortTest {
                 ResiliencePolicy.noRetries(),
                 ErrorClassifier.standard(),
                 "test",
-                QueryListener.NONE);
+                QueryListener.NONE,
+                dev.olaphttp.TraceContextSupplier.NONE);
         transport = client.transport();
     }
 

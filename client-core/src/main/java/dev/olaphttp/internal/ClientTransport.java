@@ -6,6 +6,7 @@ import dev.olaphttp.HttpClientProvider;
 import dev.olaphttp.QueryListener;
 import dev.olaphttp.ResiliencePolicy;
 import dev.olaphttp.TlsOptions;
+import dev.olaphttp.TraceContextSupplier;
 import dev.olaphttp.spi.ErrorClassifier;
 import dev.olaphttp.spi.HttpTransport;
 import java.time.Duration;
@@ -24,7 +25,7 @@ public final class ClientTransport implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** Builds the transport for a client with the default pool, no proxy and no extra headers. */
+    /** Builds the transport for a client with the default pool, no proxy and no extra headers (tests). */
     public static ClientTransport create(
             HttpClientProvider provider,
             Duration connectTimeout,
@@ -35,9 +36,10 @@ public final class ClientTransport implements AutoCloseable {
             ResiliencePolicy policy,
             ErrorClassifier classifier,
             String dialectId,
-            QueryListener listener) {
+            QueryListener listener,
+            TraceContextSupplier traceContext) {
         return create(provider, connectTimeout, readTimeout, tls, HttpSettings.defaults(), endpoints, credentials,
-                policy, classifier, dialectId, listener);
+                policy, classifier, dialectId, listener, traceContext);
     }
 
     /** Builds the transport for a client. */
@@ -52,14 +54,16 @@ public final class ClientTransport implements AutoCloseable {
             ResiliencePolicy policy,
             ErrorClassifier classifier,
             String dialectId,
-            QueryListener listener) {
+            QueryListener listener,
+            TraceContextSupplier traceContext) {
         OkHttpClient client = HttpClients.create(provider, connectTimeout, readTimeout, tls, http);
         boolean owned = provider == null || provider.owned();
         OkHttpExchange exchange = new OkHttpExchange(client, dialectId);
         return new ClientTransport(
                 client,
                 owned,
-                new ResilientTransport(exchange, endpoints, credentials, policy, classifier, dialectId, listener));
+                new ResilientTransport(
+                        exchange, endpoints, credentials, policy, classifier, dialectId, listener, traceContext));
     }
 
     /** The resilient transport handed to the dialect. */

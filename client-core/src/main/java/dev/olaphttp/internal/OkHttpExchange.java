@@ -6,6 +6,7 @@ import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.QueryTimeoutException;
 import dev.olaphttp.SqlClientException;
+import dev.olaphttp.TraceContext;
 import dev.olaphttp.TransportException;
 import dev.olaphttp.spi.Cancellation;
 import dev.olaphttp.spi.HttpBody;
@@ -49,9 +50,10 @@ final class OkHttpExchange {
         return client;
     }
 
-    HttpResponse send(HttpCall call, Endpoint endpoint, Credentials credentials, boolean refreshToken) {
+    HttpResponse send(
+            HttpCall call, Endpoint endpoint, Credentials credentials, boolean refreshToken, TraceContext trace) {
         ErrorDetails details = ErrorDetails.of(dialectId, call.queryId());
-        Request request = buildRequest(call, endpoint, credentials, refreshToken);
+        Request request = buildRequest(call, endpoint, credentials, refreshToken, trace);
         OkHttpClient c = call.readTimeout() == null
                 ? client
                 : client.newBuilder().readTimeout(call.readTimeout()).build();
@@ -76,7 +78,8 @@ final class OkHttpExchange {
         }
     }
 
-    private Request buildRequest(HttpCall call, Endpoint endpoint, Credentials credentials, boolean refreshToken) {
+    private Request buildRequest(
+            HttpCall call, Endpoint endpoint, Credentials credentials, boolean refreshToken, TraceContext trace) {
         HttpUrl base = HttpUrl.parse(endpoint.url() + call.path());
         if (base == null) {
             throw new dev.olaphttp.InvalidRequestException("cannot build a URL for " + call, ErrorDetails.of(dialectId,
@@ -96,6 +99,14 @@ final class OkHttpExchange {
         }
         for (Map.Entry<String, String> h : call.headers()) {
             rb.addHeader(h.getKey(), h.getValue());
+        }
+        if (trace != null) { // validated when made; replaces any a dialect set
+            rb.header("traceparent", trace.traceparent());
+            if (trace.tracestate() != null) {
+                rb.header("tracestate", trace.tracestate());
+            } else {
+                rb.removeHeader("tracestate");
+            }
         }
         // a statement that is not idempotent is sent one-shot: OkHttp then never re-sends it by itself (it follows a
         // 503 with "Retry-After: 0" even with retryOnConnectionFailure off)

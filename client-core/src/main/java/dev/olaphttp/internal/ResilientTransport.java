@@ -6,10 +6,14 @@ import dev.olaphttp.Endpoint;
 import dev.olaphttp.ErrorDetails;
 import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.QueryCancelledException;
+import dev.olaphttp.QueryInfo;
 import dev.olaphttp.QueryListener;
 import dev.olaphttp.ResiliencePolicy;
 import dev.olaphttp.ServerBusyException;
 import dev.olaphttp.SqlClientException;
+import dev.olaphttp.InvalidRequestException;
+import dev.olaphttp.TraceContext;
+import dev.olaphttp.TraceContextSupplier;
 import dev.olaphttp.TransportException;
 import dev.olaphttp.spi.Cancellation;
 import dev.olaphttp.spi.ErrorClassifier;
@@ -44,6 +48,7 @@ public final class ResilientTransport implements HttpTransport {
     private final ErrorClassifier classifier;
     private final String dialectId;
     private final QueryListener listener;
+    private final TraceContextSupplier traceContext;
     private final Retry retry;
     private final AtomicInteger preferred = new AtomicInteger();
 
@@ -54,7 +59,8 @@ public final class ResilientTransport implements HttpTransport {
             ResiliencePolicy policy,
             ErrorClassifier classifier,
             String dialectId,
-            QueryListener listener) {
+            QueryListener listener,
+            TraceContextSupplier traceContext) {
         this.exchange = exchange;
         this.endpoints = List.copyOf(endpoints);
         this.credentials = credentials;
@@ -62,6 +68,7 @@ public final class ResilientTransport implements HttpTransport {
         this.classifier = classifier;
         this.dialectId = dialectId;
         this.listener = listener;
+        this.traceContext = traceContext;
         this.retry = policy.retryRegistry().retry("olaphttp-" + dialectId);
     }
 
@@ -72,6 +79,7 @@ public final class ResilientTransport implements HttpTransport {
         boolean refreshed = false;
         int attempt = 0;
         int failures = 0;
+        Endpoint[] last = new Endpoint[1]; // the endpoint of the latest attempt, for the retry notice
         while (true) {
             attempt++;
             ErrorDetails details = ErrorDetails.of(dialectId, call.queryId());
@@ -82,7 +90,7 @@ public final class ResilientTransport implements HttpTransport {
                 throw OkHttpExchange.timeout(call, details, null);
             }
             try {
-                HttpResponse response = attempt(call, attempt, refreshToken);
+                HttpResponse response = attempt(call, attempt, refreshToken, last);
                 context.onComplete();
                 return response;
             } catch (AuthenticationException e) {
@@ -104,7 +112,7 @@ public final class ResilientTransport implements HttpTransport {
                     if (call.deadline().isSet() && call.deadline().remaining().compareTo(wait) <= 0) {
                         throw e;
                     }
-                    notifyRetry(call, attempt, wait, e);
+                    notifyRetry(call, last[0], attempt, wait, e);
                 }
                 waitBeforeRetry(context, call, e);
                 refreshToken = false;
@@ -148,9 +156,10 @@ public final class ResilientTransport implements HttpTransport {
     }
 
     /** One attempt: choose an endpoint whose breaker lets us through, send, classify. */
-    private HttpResponse attempt(HttpCall call, int attempt, boolean refreshToken) {
+    private HttpResponse attempt(HttpCall call, int attempt, boolean refreshToken, Endpoint[] last) {
         List<Endpoint> candidates = call.endpoint() != null ? List.of(call.endpoint()) : endpoints;
         int start = call.endpoint() != null ? 0 : Math.floorMod(preferred.get() + attempt - 1, candidates.size());
+        TraceContext trace = currentTrace(call);
         for (int i = 0; i < candidates.size(); i++) {
             int index = (start + i) % candidates.size();
             Endpoint endpoint = candidates.get(index);
@@ -158,13 +167,15 @@ public final class ResilientTransport implements HttpTransport {
             if (!breaker.tryAcquirePermission()) {
                 continue;
             }
+            last[0] = endpoint;
             if (call.info() != null) {
-                safe(() -> listener.onRequest(call.info(), call.method(), pathOf(call), attempt));
+                QueryInfo info = call.info().atAttempt(endpoint.key(), attempt);
+                safe(() -> listener.onRequest(info, call.method(), pathOf(call), attempt));
             }
             long started = System.nanoTime();
             HttpResponse response;
             try {
-                response = exchange.send(call, endpoint, credentials, refreshToken);
+                response = exchange.send(call, endpoint, credentials, refreshToken, trace);
             } catch (SqlClientException e) {
                 record(breaker, System.nanoTime() - started, e);
                 log.debug("{} {} failed: {}", call.method(), endpoint.key() + pathOf(call), e.getMessage());
@@ -259,10 +270,25 @@ public final class ResilientTransport implements HttpTransport {
         }
     }
 
-    private void notifyRetry(HttpCall call, int attempt, Duration wait, SqlClientException e) {
+    private void notifyRetry(HttpCall call, Endpoint endpoint, int attempt, Duration wait, SqlClientException e) {
         log.warn("{} failed (attempt {}), retrying in about {} ms: {}", call, attempt, wait.toMillis(), e.getMessage());
         if (call.info() != null) {
-            safe(() -> listener.onRetry(call.info(), attempt, wait, e));
+            QueryInfo info = endpoint != null
+                    ? call.info().atAttempt(endpoint.key(), attempt)
+                    : call.info().withAttempt(attempt);
+            safe(() -> listener.onRetry(info, attempt, wait, e));
+        }
+    }
+
+    /** The caller's trace context for this attempt; a failing supplier fails the call before anything is sent. */
+    private TraceContext currentTrace(HttpCall call) {
+        try {
+            return traceContext.current();
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("the trace context supplier failed: " + e.getClass().getSimpleName(), e,
+                    ErrorDetails.of(dialectId, call.queryId()));
         }
     }
 

@@ -167,6 +167,14 @@ final class LineExecution implements QueryExecution, RowValues {
         if (affected != null) {
             b.affectedRows(Long.parseLong(affected.trim()));
         }
+        String read = response.header("X-Rows-Read"); // scan counters, as a server's summary header reports them
+        if (read != null) {
+            b.rowsRead(Long.parseLong(read.trim()));
+        }
+        String bytes = response.header("X-Bytes-Read");
+        if (bytes != null) {
+            b.bytesRead(Long.parseLong(bytes.trim()));
+        }
         return b.build();
     }
 
