@@ -46,9 +46,29 @@ public final class StarRocksTestServer extends TestServer {
 
   /** Starts a server (FE port, plus a BE port for Stream Load) on free loopback ports. */
   public StarRocksTestServer() {
-    super("starrocks", "root", "");
+    this(0);
+  }
+
+  /** Starts a server with its FE on loopback {@code port} (0: a free port); the BE takes a free port. */
+  public StarRocksTestServer(int port) {
+    super("starrocks", "root", "", port);
     catalogs.add("default_catalog");
     backend = extraEngine("starrocks-be", streamLoad::backend);
+  }
+
+  @Override
+  String dsnScheme() {
+    return "starrocks";
+  }
+
+  @Override
+  String dsnPath() {
+    return "";
+  }
+
+  @Override
+  String statementOf(RecordedRequest r) {
+    return ROUTE.matcher(r.path()).matches() && r.method().equals("POST") ? jsonField(r.body(), "query") : null;
   }
 
   /**
