@@ -50,6 +50,16 @@ public final class DatabendTestServer extends TestServer {
   }
 
   @Override
+  int notImplementedCode() {
+    return 1002; // Unimplemented
+  }
+
+  @Override
+  int unknownColumnCode() {
+    return 1065; // SemanticError
+  }
+
+  @Override
   String dsnScheme() {
     return "databend+http";
   }

@@ -30,8 +30,6 @@ public abstract class TestServer implements AutoCloseable {
   private final List<FaultRule> faults = new ArrayList<>();
   private final List<HttpEngine> extraEngines = new CopyOnWriteArrayList<>();
   private final List<LoadedTable> tables = new CopyOnWriteArrayList<>();
-  private static final java.util.regex.Pattern SELECT_ALL = java.util.regex.Pattern.compile(
-      "(?is)^\\s*select\\s+\\*\\s+from\\s+`?(?:(\\w+)`?\\.`?)?(\\w+)`?\\s*(?:format\\s+\\w+)?\\s*;?\\s*$");
 
   private final String defaultUser;
 
@@ -349,12 +347,9 @@ public abstract class TestServer implements AutoCloseable {
     if (o != null) {
       return o;
     }
-    java.util.regex.Matcher all = SELECT_ALL.matcher(sql);
-    if (all.matches()) {
-      LoadedTable t = findTable(all.group(1), all.group(2));
-      if (t != null && t.keepsRows()) {
-        return Outcome.rows(t.asTable());
-      }
+    o = TableQueries.select(this, sql, numbersType);
+    if (o != null) {
+      return o;
     }
     long n = dev.olaphttp.testkit.internal.Builtins.numbers(sql);
     if (n >= 0) {
@@ -366,6 +361,16 @@ public abstract class TestServer implements AutoCloseable {
       return Outcome.rows(Table.generated(1, (i, v) -> v[0] = value, Column.of(lit.toString(), literalType)));
     }
     return null;
+  }
+
+  /** The dialect's error code for a query the simulator cannot evaluate (ClickHouse 48 NOT_IMPLEMENTED). */
+  int notImplementedCode() {
+    return 48;
+  }
+
+  /** The dialect's error code for a column the table does not have (ClickHouse 47 UNKNOWN_IDENTIFIER). */
+  int unknownColumnCode() {
+    return 47;
   }
 
   /** Result of checking a request's credentials. */
