@@ -174,6 +174,15 @@ public final class StarRocksTestServer extends TestServer {
     execute(ex, connId, query, route.group(2));
   }
 
+  /** What {@code EXPLAIN} may precede over HTTP: a query statement (notes: INSERT and the rest are refused). */
+  private static final Set<String> EXPLAINABLE = Set.of("select", "with", "");
+
+  /** The statement after {@code EXPLAIN} and its options ({@code VERBOSE}, {@code COSTS}, {@code LOGICAL}...). */
+  private static String explained(String sql) {
+    return sql.replaceFirst("(?is)^explain(?:\\s+(?:verbose|costs|logical|physical|analyze|scheduler))*\\s*", "")
+        .replaceFirst("^\\(+", "");
+  }
+
   private void execute(Exchange ex, int connId, String query, String database) throws IOException {
     if (SqlText.isMultiStatement(query)) {
       sendError(ex, 500, "http query does not support execute multiple query");
@@ -185,6 +194,10 @@ public final class StarRocksTestServer extends TestServer {
     if (kill.matches()) {
       kill(ex, connId, kill.group(1) != null && kill.group(1).trim().equalsIgnoreCase("query"),
           Integer.parseInt(kill.group(2)));
+      return;
+    }
+    if (word.equals("explain") && !EXPLAINABLE.contains(SqlText.firstWord(explained(sql)))) {
+      sendError(ex, 500, "http query only support SELECT, SHOW, EXPLAIN, DESC, KILL statement");
       return;
     }
     if (word.equals("explain")) {
