@@ -41,6 +41,7 @@ public final class StarRocksTestServer extends TestServer {
   private final AtomicInteger connectionIds = new AtomicInteger();
   private final Map<Integer, ConnectionContext> live = new ConcurrentHashMap<>();
   private final Set<String> catalogs = ConcurrentHashMap.newKeySet();
+  private final StarRocksVariables variables = new StarRocksVariables();
   private final StarRocksStreamLoad streamLoad = new StarRocksStreamLoad(this);
   private final dev.olaphttp.testkit.internal.HttpEngine backend;
 
@@ -54,6 +55,17 @@ public final class StarRocksTestServer extends TestServer {
     super("starrocks", "root", "", port);
     catalogs.add("default_catalog");
     backend = extraEngine("starrocks-be", streamLoad::backend);
+  }
+
+  /**
+   * Declares a session variable beyond the common ones the simulator knows ({@code query_timeout},
+   * {@code pipeline_dop}, {@code time_zone}, ...): {@code kind} is {@code int}, {@code bigint}, {@code boolean},
+   * {@code double} or {@code varchar}. Unknown variables fail {@code sessionVariables} and {@code SELECT @@name}
+   * with {@code Unknown system variable}, as the FE does.
+   */
+  public StarRocksTestServer sessionVariable(String name, String kind, String defaultValue) {
+    variables.declare(name, StarRocksVariables.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), defaultValue);
+    return this;
   }
 
   @Override
@@ -170,7 +182,14 @@ public final class StarRocksTestServer extends TestServer {
       sendError(ex, 500, "\"query can not be empty\"");
       return;
     }
-    vars(ex.connection()).putAll(sessionVars);
+    for (Map.Entry<String, String> v : sessionVars.entrySet()) { // applied in map order, as SET SESSION would
+      String why = variables.reject(v.getKey(), v.getValue());
+      if (why != null) {
+        sendError(ex, 500, why);
+        return;
+      }
+      vars(ex.connection()).put(v.getKey().toLowerCase(Locale.ROOT), v.getValue());
+    }
     execute(ex, connId, query, route.group(2));
   }
 
@@ -224,8 +243,14 @@ public final class StarRocksTestServer extends TestServer {
     }
     Matcher var = VAR.matcher(sql);
     if (outcome == null && var.matches()) {
-      String value = vars(ex.connection()).get(var.group(1));
-      outcome = Outcome.rows(Table.builder().column("@@" + var.group(1), "varchar").row(value).build());
+      StarRocksVariables.Variable known = variables.find(var.group(1));
+      if (known == null) {
+        sendError(ex, 500, "Unknown system variable '" + var.group(1) + "'");
+        return;
+      }
+      String value = vars(ex.connection()).getOrDefault(known.name(), known.defaultValue());
+      outcome = Outcome.rows(Table.builder().column("@@" + var.group(1), known.kind().columnType)
+          .row(StarRocksVariables.typed(known.kind(), value)).build());
     }
     if (outcome == null) {
       sendError(ex, 500, "Getting analyzing error. Detail message: no testkit script matches: " + sql + ".");
