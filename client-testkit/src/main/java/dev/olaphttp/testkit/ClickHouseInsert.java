@@ -49,7 +49,7 @@ final class ClickHouseInsert {
   private ClickHouseInsert() {}
 
   static boolean isInsert(String sql) {
-    return sql.stripLeading().regionMatches(true, 0, "insert", 0, 6);
+    return dev.olaphttp.testkit.internal.SqlText.strip(sql).regionMatches(true, 0, "insert", 0, 6);
   }
 
   /** Whether the first bytes of {@code in} start an INSERT; the bytes are pushed back. */

@@ -27,6 +27,11 @@ final class ClickHouseQuery {
   private static final Pattern USE = Pattern.compile("(?is)^use\\s+`?(\\w+)`?$");
   private static final Set<String> RESULT_WORDS = Set.of("select", "with", "show", "desc", "describe", "exists",
       "explain");
+  /** First words of the statements the parser knows; anything else is a syntax error (62). */
+  private static final Set<String> STATEMENT_WORDS = Set.of("select", "with", "show", "desc", "describe", "exists",
+      "explain", "insert", "create", "alter", "drop", "truncate", "rename", "optimize", "set", "use", "system", "kill",
+      "grant", "revoke", "attach", "detach", "check", "watch", "delete", "update", "undrop", "exchange", "move",
+      "backup", "restore", "begin", "commit", "rollback");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ClickHouseTestServer server;
@@ -166,6 +171,11 @@ final class ClickHouseQuery {
     }
     if (outcome == null) {
       outcome = new ClickHouseIntrospection(server, req, session).answer(f.matches() ? f.group(1) : stripped);
+    }
+    if (outcome == null && !STATEMENT_WORDS.contains(word)) {
+      fail(62, "Syntax error: failed at position 1 ('" + word + "'): " + stripped + ". Expected one of: SELECT, "
+          + "WITH, INSERT, CREATE, ALTER, DROP, SHOW, DESCRIBE, EXPLAIN, SET, USE, SYSTEM, KILL, OPTIMIZE");
+      return;
     }
     if (outcome == null && !RESULT_WORDS.contains(word)) {
       empty();

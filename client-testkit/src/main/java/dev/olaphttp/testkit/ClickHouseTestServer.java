@@ -29,7 +29,35 @@ public final class ClickHouseTestServer extends TestServer {
 
   /** Starts a modern (26.x) server on a free loopback port. */
   public ClickHouseTestServer() {
-    super("clickhouse", "default", "");
+    this(0);
+  }
+
+  /** Starts a modern (26.x) server on loopback {@code port} (0: a free port), e.g. for clients in other processes. */
+  public ClickHouseTestServer(int port) {
+    super("clickhouse", "default", "", port);
+  }
+
+  @Override
+  String dsnScheme() {
+    return "clickhouse";
+  }
+
+  @Override
+  String dsnPath() {
+    return "default";
+  }
+
+  @Override
+  String statementOf(RecordedRequest r) {
+    if (!r.path().equals("/")) {
+      return null;
+    }
+    String q = r.queryParam("query");
+    if (q != null) {
+      return q;
+    }
+    String enc = r.header("Content-Encoding");
+    return r.method().equals("POST") && (enc == null || enc.equalsIgnoreCase("identity")) ? r.bodyUtf8() : null;
   }
 
   /**

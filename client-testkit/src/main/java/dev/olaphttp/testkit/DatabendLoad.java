@@ -37,6 +37,18 @@ final class DatabendLoad {
 
   private DatabendLoad() {}
 
+  private static final Pattern LITERAL_VALUES = Pattern.compile("(?is)\\)?\\s*values\\s*(\\(.*)$");
+
+  /** The literal rows of {@code INSERT ... VALUES (..), (..)} (from the first '('), or null if there are none. */
+  static String literalValues(String sql) {
+    Matcher m = INSERT.matcher(sql);
+    if (!m.matches()) {
+      return null;
+    }
+    Matcher v = LITERAL_VALUES.matcher(sql);
+    return v.find() ? v.group(1) : null;
+  }
+
   /** The declared target of an INSERT/REPLACE statement, or null. */
   static LoadedTable target(TestServer server, String sql, String database) {
     Matcher m = INSERT.matcher(sql);
@@ -99,6 +111,11 @@ final class DatabendLoad {
             rows.json(in, batch, LoadRows.STRICT);
             bytes = in.bytes();
           }
+        }
+        case "values" -> {
+          dev.olaphttp.testkit.internal.ValuesReader in = new dev.olaphttp.testkit.internal.ValuesReader(data);
+          rows.delimited(in, batch, LoadRows.STRICT);
+          bytes = in.bytes();
         }
         default -> {
           return new Result(0, 0, 1005, "Unsupported file format type " + type + " in the testkit");

@@ -28,6 +28,9 @@ final class DatabendQueries {
       java.util.regex.Pattern.compile("(?i)\\bfrom\\s+(@[^\\s;]+)");
   private static final java.util.regex.Pattern REMOVE =
       java.util.regex.Pattern.compile("(?is)^remove\\s+(@\\S+?)(?:\\s+pattern\\s*=.*)?$");
+  /** What a failed transaction still accepts. */
+  private static final java.util.Set<String> TXN_END = java.util.Set.of("rollback", "commit", "abort");
+
   private final DatabendTestServer server;
   final Map<String, DatabendQuery> queries = new ConcurrentHashMap<>();
 
@@ -123,7 +126,10 @@ final class DatabendQueries {
     Matcher set = SET.matcher(stripped);
     Matcher use = USE.matcher(stripped);
     String word = SqlText.firstWord(stripped);
-    if (set.matches()) {
+    if (s.txnState.equals("Fail") && !TXN_END.contains(word)) {
+      outcome = Outcome.fail(4002, "CurrentTransactionIsAborted. Code: 4002, Text = current transaction is aborted, "
+          + "commands ignored until end of transaction block.");
+    } else if (set.matches()) {
       String value = unquote(set.group(2).trim());
       s.settings.put(set.group(1).toLowerCase(Locale.ROOT), value);
       affect = "{\"type\":\"ChangeSettings\",\"keys\":[\"" + set.group(1).toLowerCase(Locale.ROOT)
@@ -149,7 +155,18 @@ final class DatabendQueries {
         stageLocation = from.group(1);
         fileFormat.putAll(DatabendLoad.fileFormat(stripped));
       }
-      if (target != null && stageLocation != null) {
+      String literal = target != null && stageLocation == null ? DatabendLoad.literalValues(stripped) : null;
+      if (literal != null) {
+        DatabendLoad.Result r = DatabendLoad.load(stripped, target,
+            new java.io.ByteArrayInputStream(literal.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            Map.of("type", "values"), ex.request().header("X-DATABEND-DEDUPLICATE-LABEL"));
+        long inserted = r.rows();
+        writtenRows = inserted;
+        writtenBytes = r.bytes();
+        outcome = r.failed() ? Outcome.fail(r.code(), r.message())
+            : Outcome.rows(Table.generated(1, (i, v) -> v[0] = inserted,
+                Column.of("number of rows inserted", "UInt64")));
+      } else if (target != null && stageLocation != null) {
         DatabendLoad.Result r = DatabendLoad.fromStage(server, stripped, target,
             new DatabendLoad.Attachment(stageLocation, fileFormat, copyOptions),
             ex.request().header("X-DATABEND-DEDUPLICATE-LABEL"));

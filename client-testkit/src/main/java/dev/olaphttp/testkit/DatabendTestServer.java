@@ -41,7 +41,41 @@ public final class DatabendTestServer extends TestServer {
 
   /** Starts a server on a free loopback port. */
   public DatabendTestServer() {
-    super("databend", "root", "");
+    this(0);
+  }
+
+  /** Starts a server on loopback {@code port} (0: a free port), e.g. for clients in other processes. */
+  public DatabendTestServer(int port) {
+    super("databend", "root", "", port);
+  }
+
+  @Override
+  int notImplementedCode() {
+    return 1002; // Unimplemented
+  }
+
+  @Override
+  int unknownColumnCode() {
+    return 1065; // SemanticError
+  }
+
+  @Override
+  String dsnScheme() {
+    return "databend+http";
+  }
+
+  @Override
+  String dsnPath() {
+    return "default";
+  }
+
+  @Override
+  String statementOf(RecordedRequest r) {
+    String path = r.path();
+    if ((path.equals("/v1/query") || path.equals("/v1/query/")) && r.method().equals("POST")) {
+      return jsonField(r.body(), "sql");
+    }
+    return path.equals("/v1/streaming_load") ? r.header("X-DATABEND-SQL") : null;
   }
 
   /** The {@code node_id} this node reports. */

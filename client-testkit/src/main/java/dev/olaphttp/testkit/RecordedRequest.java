@@ -16,6 +16,7 @@ public final class RecordedRequest {
   private final List<Map.Entry<String, String>> headers;
   private final RawRequest raw;
   private final long connectionId;
+  private volatile String sql;
 
   RecordedRequest(RawRequest raw) {
     this.method = raw.method();
@@ -31,6 +32,18 @@ public final class RecordedRequest {
     this.headers = List.copyOf(h);
     this.raw = raw;
     this.connectionId = raw.connection().id();
+  }
+
+  /**
+   * The SQL statement this request carries, as the server reads it (ClickHouse {@code query} parameter or body,
+   * Databend {@code sql} field or {@code X-DATABEND-SQL}, StarRocks {@code query} field); null when it carries none.
+   */
+  public String sql() {
+    return sql;
+  }
+
+  void sql(String statement) {
+    this.sql = statement;
   }
 
   public String method() {

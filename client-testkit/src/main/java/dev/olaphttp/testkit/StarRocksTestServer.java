@@ -41,14 +41,46 @@ public final class StarRocksTestServer extends TestServer {
   private final AtomicInteger connectionIds = new AtomicInteger();
   private final Map<Integer, ConnectionContext> live = new ConcurrentHashMap<>();
   private final Set<String> catalogs = ConcurrentHashMap.newKeySet();
+  private final StarRocksVariables variables = new StarRocksVariables();
   private final StarRocksStreamLoad streamLoad = new StarRocksStreamLoad(this);
   private final dev.olaphttp.testkit.internal.HttpEngine backend;
 
   /** Starts a server (FE port, plus a BE port for Stream Load) on free loopback ports. */
   public StarRocksTestServer() {
-    super("starrocks", "root", "");
+    this(0);
+  }
+
+  /** Starts a server with its FE on loopback {@code port} (0: a free port); the BE takes a free port. */
+  public StarRocksTestServer(int port) {
+    super("starrocks", "root", "", port);
     catalogs.add("default_catalog");
     backend = extraEngine("starrocks-be", streamLoad::backend);
+  }
+
+  /**
+   * Declares a session variable beyond the common ones the simulator knows ({@code query_timeout},
+   * {@code pipeline_dop}, {@code time_zone}, ...): {@code kind} is {@code int}, {@code bigint}, {@code boolean},
+   * {@code double} or {@code varchar}. Unknown variables fail {@code sessionVariables} and {@code SELECT @@name}
+   * with {@code Unknown system variable}, as the FE does.
+   */
+  public StarRocksTestServer sessionVariable(String name, String kind, String defaultValue) {
+    variables.declare(name, StarRocksVariables.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), defaultValue);
+    return this;
+  }
+
+  @Override
+  String dsnScheme() {
+    return "starrocks";
+  }
+
+  @Override
+  String dsnPath() {
+    return "";
+  }
+
+  @Override
+  String statementOf(RecordedRequest r) {
+    return ROUTE.matcher(r.path()).matches() && r.method().equals("POST") ? jsonField(r.body(), "query") : null;
   }
 
   /**
@@ -150,8 +182,24 @@ public final class StarRocksTestServer extends TestServer {
       sendError(ex, 500, "\"query can not be empty\"");
       return;
     }
-    vars(ex.connection()).putAll(sessionVars);
+    for (Map.Entry<String, String> v : sessionVars.entrySet()) { // applied in map order, as SET SESSION would
+      String why = variables.reject(v.getKey(), v.getValue());
+      if (why != null) {
+        sendError(ex, 500, why);
+        return;
+      }
+      vars(ex.connection()).put(v.getKey().toLowerCase(Locale.ROOT), v.getValue());
+    }
     execute(ex, connId, query, route.group(2));
+  }
+
+  /** What {@code EXPLAIN} may precede over HTTP: a query statement (notes: INSERT and the rest are refused). */
+  private static final Set<String> EXPLAINABLE = Set.of("select", "with", "");
+
+  /** The statement after {@code EXPLAIN} and its options ({@code VERBOSE}, {@code COSTS}, {@code LOGICAL}...). */
+  private static String explained(String sql) {
+    return sql.replaceFirst("(?is)^explain(?:\\s+(?:verbose|costs|logical|physical|analyze|scheduler))*\\s*", "")
+        .replaceFirst("^\\(+", "");
   }
 
   private void execute(Exchange ex, int connId, String query, String database) throws IOException {
@@ -165,6 +213,10 @@ public final class StarRocksTestServer extends TestServer {
     if (kill.matches()) {
       kill(ex, connId, kill.group(1) != null && kill.group(1).trim().equalsIgnoreCase("query"),
           Integer.parseInt(kill.group(2)));
+      return;
+    }
+    if (word.equals("explain") && !EXPLAINABLE.contains(SqlText.firstWord(explained(sql)))) {
+      sendError(ex, 500, "http query only support SELECT, SHOW, EXPLAIN, DESC, KILL statement");
       return;
     }
     if (word.equals("explain")) {
@@ -191,8 +243,14 @@ public final class StarRocksTestServer extends TestServer {
     }
     Matcher var = VAR.matcher(sql);
     if (outcome == null && var.matches()) {
-      String value = vars(ex.connection()).get(var.group(1));
-      outcome = Outcome.rows(Table.builder().column("@@" + var.group(1), "varchar").row(value).build());
+      StarRocksVariables.Variable known = variables.find(var.group(1));
+      if (known == null) {
+        sendError(ex, 500, "Unknown system variable '" + var.group(1) + "'");
+        return;
+      }
+      String value = vars(ex.connection()).getOrDefault(known.name(), known.defaultValue());
+      outcome = Outcome.rows(Table.builder().column("@@" + var.group(1), known.kind().columnType)
+          .row(StarRocksVariables.typed(known.kind(), value)).build());
     }
     if (outcome == null) {
       sendError(ex, 500, "Getting analyzing error. Detail message: no testkit script matches: " + sql + ".");

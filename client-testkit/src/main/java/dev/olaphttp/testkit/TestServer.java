@@ -30,15 +30,63 @@ public abstract class TestServer implements AutoCloseable {
   private final List<FaultRule> faults = new ArrayList<>();
   private final List<HttpEngine> extraEngines = new CopyOnWriteArrayList<>();
   private final List<LoadedTable> tables = new CopyOnWriteArrayList<>();
-  private static final java.util.regex.Pattern SELECT_ALL = java.util.regex.Pattern.compile(
-      "(?is)^\\s*select\\s+\\*\\s+from\\s+`?(?:(\\w+)`?\\.`?)?(\\w+)`?\\s*(?:format\\s+\\w+)?\\s*;?\\s*$");
 
-  TestServer(String name, String defaultUser, String defaultPassword) {
+  private final String defaultUser;
+
+  TestServer(String name, String defaultUser, String defaultPassword, int port) {
     users.put(defaultUser, defaultPassword);
-    engine = new HttpEngine(name, this::dispatch);
+    this.defaultUser = defaultUser;
+    engine = new HttpEngine(name, this::dispatch, port);
   }
 
-  /** Base URL, e.g. {@code http://127.0.0.1:54321}. */
+  /**
+   * A DSN for olaphttp's {@code SqlClient.connect} that reaches this server as its default user, e.g. {@code
+   * clickhouse://default:@127.0.0.1:54321/default}.
+   */
+  public String dsn() {
+    return dsn(defaultUser, users.getOrDefault(defaultUser, ""));
+  }
+
+  /** A DSN for olaphttp's {@code SqlClient.connect} that reaches this server as {@code user}. */
+  public String dsn(String user, String password) {
+    return dsnScheme() + "://" + encode(user) + ":" + encode(password) + "@" + host() + ":" + port() + "/"
+        + dsnPath();
+  }
+
+  /** The DSN scheme that selects this dialect without TLS. */
+  abstract String dsnScheme();
+
+  /** The DSN path naming the default database. */
+  abstract String dsnPath();
+
+  /** The SQL statement a request carries ({@code null} for page fetches, kills, loads without SQL...). */
+  abstract String statementOf(RecordedRequest request);
+
+  /** The string value of a top-level field of a JSON object body, or null. */
+  static String jsonField(byte[] body, String field) {
+    try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+        if (name.equals(field) && t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+          return p.getText();
+        }
+        p.skipChildren();
+      }
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String encode(String s) {
+    return java.net.URLEncoder.encode(Objects.requireNonNull(s), StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Base URL, e.g. {@code http://127.0.0.1:54321}; see {@link #dsn()} for olaphttp's own client. */
   public String url() {
     return "http://127.0.0.1:" + port();
   }
@@ -142,6 +190,36 @@ public abstract class TestServer implements AutoCloseable {
     return loose;
   }
 
+  /**
+   * The oldest request not yet taken whose SQL statement matches, waiting up to 5 s; requests before it that do not
+   * match (a client's own version look-up, page fetches, kills) are taken and skipped. Null if none arrived.
+   */
+  public RecordedRequest takeRequest(SqlMatcher statement) {
+    return takeRequest(statement, java.time.Duration.ofSeconds(5));
+  }
+
+  /** As {@link #takeRequest(SqlMatcher)}, waiting up to {@code timeout}. */
+  public RecordedRequest takeRequest(SqlMatcher statement, java.time.Duration timeout) {
+    Objects.requireNonNull(statement, "statement");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+        RecordedRequest r = queue.poll(left, TimeUnit.NANOSECONDS);
+        if (r == null) {
+          return null;
+        }
+        String sql = r.sql();
+        if (sql != null && statement.matches(sql)) {
+          return r;
+        }
+      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
   /** Every request received so far, in arrival order. */
   public List<RecordedRequest> requests() {
     return List.copyOf(recorded);
@@ -188,6 +266,11 @@ public abstract class TestServer implements AutoCloseable {
 
   private void dispatch(Exchange ex, HttpEngine.Handler handler) throws IOException {
     RecordedRequest rec = new RecordedRequest(ex.request());
+    try {
+      rec.sql(statementOf(rec));
+    } catch (RuntimeException e) {
+      rec.sql(null); // a body that is not a statement: the handler answers it as the server would
+    }
     recorded.add(rec);
     queue.add(rec);
     Fault f = takeFault(rec);
@@ -264,12 +347,9 @@ public abstract class TestServer implements AutoCloseable {
     if (o != null) {
       return o;
     }
-    java.util.regex.Matcher all = SELECT_ALL.matcher(sql);
-    if (all.matches()) {
-      LoadedTable t = findTable(all.group(1), all.group(2));
-      if (t != null && t.keepsRows()) {
-        return Outcome.rows(t.asTable());
-      }
+    o = TableQueries.select(this, sql, numbersType);
+    if (o != null) {
+      return o;
     }
     long n = dev.olaphttp.testkit.internal.Builtins.numbers(sql);
     if (n >= 0) {
@@ -281,6 +361,16 @@ public abstract class TestServer implements AutoCloseable {
       return Outcome.rows(Table.generated(1, (i, v) -> v[0] = value, Column.of(lit.toString(), literalType)));
     }
     return null;
+  }
+
+  /** The dialect's error code for a query the simulator cannot evaluate (ClickHouse 48 NOT_IMPLEMENTED). */
+  int notImplementedCode() {
+    return 48;
+  }
+
+  /** The dialect's error code for a column the table does not have (ClickHouse 47 UNKNOWN_IDENTIFIER). */
+  int unknownColumnCode() {
+    return 47;
   }
 
   /** Result of checking a request's credentials. */

@@ -37,14 +37,23 @@ public final class HttpEngine implements Closeable {
   private final Thread acceptor;
 
   public HttpEngine(String name, Handler handler) {
+    this(name, handler, 0);
+  }
+
+  /** Binds {@code port} on the loopback address ({@code 0}: a free port). */
+  public HttpEngine(String name, Handler handler, int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, not " + port);
+    }
     this.name = name;
     this.handler = handler;
     try {
       serverSocket = new ServerSocket();
       serverSocket.setReuseAddress(true);
-      serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+      serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot bind a loopback port", e);
+      throw new IllegalStateException(port == 0 ? "cannot bind a loopback port"
+          : "cannot bind loopback port " + port + " (in use?)", e);
     }
     acceptor = new Thread(this::acceptLoop, name + "-accept-" + serverSocket.getLocalPort());
     acceptor.setDaemon(true);
