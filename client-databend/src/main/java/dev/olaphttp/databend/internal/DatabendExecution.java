@@ -7,7 +7,6 @@ import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.ProtocolException;
 import dev.olaphttp.QueryCancelledException;
 import dev.olaphttp.QueryStats;
-import dev.olaphttp.ResultInterruptedException;
 import dev.olaphttp.Schema;
 import dev.olaphttp.SqlClientException;
 import dev.olaphttp.databend.DatabendQueryException;
@@ -36,11 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DatabendExecution implements QueryExecution {
     private static final Logger log = LoggerFactory.getLogger(DatabendExecution.class);
-    /** Added to {@code wait_time_secs} for the shortest read timeout of a long poll. */
-    static final Duration LONG_POLL_MARGIN = Duration.ofSeconds(2);
-    /** Attempts at reading one page whose body broke off (reset, truncation); the server re-serves it. */
-    static final int READ_ATTEMPTS = 3;
-    private static final long RETRY_BACKOFF_MILLIS = 100;
     /** {@link #load} of the {@code /final} reply: no {@link PageChain} check, no retry. */
     private static final long FINAL_REPLY = -2;
 
@@ -72,18 +66,8 @@ final class DatabendExecution implements QueryExecution {
         this.details = ErrorDetails.of(DatabendErrors.DIALECT, request.queryId());
         this.stats = new ResultStats(request.sql());
         this.where = new QueryLocation(client, request.info(), cookie);
-        this.pageReadTimeout = pageReadTimeout(client.requests.options.waitTimeSecs(),
+        this.pageReadTimeout = PageReads.readTimeout(client.requests.options.waitTimeSecs(),
                 client.requests.context.config().readTimeout());
-    }
-
-    /**
-     * The read timeout of the POST and page requests: the configured one, unless it is shorter than the long poll
-     * ({@code wait_time_secs}) plus {@link #LONG_POLL_MARGIN}, which it then becomes (the server may rightly stay
-     * silent that long); {@code null} keeps the configured one.
-     */
-    static Duration pageReadTimeout(long waitTimeSecs, Duration configured) {
-        Duration floor = Duration.ofSeconds(waitTimeSecs).plus(LONG_POLL_MARGIN);
-        return configured != null && !configured.isZero() && configured.compareTo(floor) < 0 ? floor : null;
     }
 
     /** Sends the POST and reads the first response; throws the server's error if the statement failed. */
@@ -170,8 +154,8 @@ final class DatabendExecution implements QueryExecution {
             try {
                 loadOnce(call, requestedPage);
                 return;
-            } catch (BrokenBody b) {
-                if (!retry || attempt >= READ_ATTEMPTS || !pause(call, attempt)) {
+            } catch (PageReads.BrokenBody b) {
+                if (!retry || attempt >= PageReads.ATTEMPTS || !PageReads.pause(call, attempt)) {
                     throw b.failure;
                 }
                 log.debug("query {}: {} {} broke off ({}); reading it again", request.queryId(), call.method(),
@@ -184,37 +168,6 @@ final class DatabendExecution implements QueryExecution {
                 }
             }
         }
-    }
-
-    /** Waits before attempt {@code attempt + 1}; false when cancelled or the deadline leaves no room. */
-    private static boolean pause(HttpCall call, int attempt) {
-        long wait = attempt == 1 ? 0 : RETRY_BACKOFF_MILLIS << (attempt - 2); // the server has answered: re-read now
-        if (call.cancellation().isCancelled() || call.deadline().isExpired()
-                || wait > 0 && call.deadline().remaining().toMillis() <= wait) {
-            return false;
-        }
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return !call.cancellation().isCancelled();
-    }
-
-    /** A body that broke off mid-way; {@link #failure} is what the caller gets if it is not read again. */
-    private static final class BrokenBody extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient SqlClientException failure;
-
-        BrokenBody(SqlClientException failure) {
-            super(null, null, false, false);
-            this.failure = failure;
-        }
-    }
-
-    private static RuntimeException broken(SqlClientException f) {
-        return f instanceof ResultInterruptedException ? new BrokenBody(f) : f;
     }
 
     /**
@@ -234,13 +187,13 @@ final class DatabendExecution implements QueryExecution {
             try {
                 p = PageParser.parse(in, this::columnsFor);
             } catch (JsonEOFException e) {
-                throw broken(r.readFailure(e, rowsDelivered));
+                throw PageReads.broken(r.readFailure(e, rowsDelivered));
             } catch (JsonProcessingException e) {
                 throw protocol(r, in, "malformed JSON: " + dev.olaphttp.spi.BodySnippet.quote(e.getOriginalMessage()));
             } catch (Utf8CheckingInputStream.InvalidUtf8 e) {
                 throw protocol(r, in, e.getMessage());
             } catch (IOException e) {
-                throw broken(r.readFailure(e, rowsDelivered));
+                throw PageReads.broken(r.readFailure(e, rowsDelivered));
             } catch (PageParser.MalformedPage | ObjectColumn.CellException e) {
                 throw protocol(r, in, e.getMessage());
             }

@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class PageReadTimeoutTest {
     @Test
     void theConfiguredTimeoutIsKeptWhenItOutlastsTheLongPoll() {
-        assertThat(DatabendExecution.pageReadTimeout(10, Duration.ofSeconds(13))).isNull(); // was 20 s
-        assertThat(DatabendExecution.pageReadTimeout(10, Duration.ofSeconds(12))).isNull();
-        assertThat(DatabendExecution.pageReadTimeout(0, Duration.ofSeconds(3))).isNull();
+        assertThat(PageReads.readTimeout(10, Duration.ofSeconds(13))).isNull(); // was 20 s
+        assertThat(PageReads.readTimeout(10, Duration.ofSeconds(12))).isNull();
+        assertThat(PageReads.readTimeout(0, Duration.ofSeconds(3))).isNull();
     }
 
     @Test
     void aShorterTimeoutBecomesTheLongPollPlusItsMargin() {
-        assertThat(DatabendExecution.pageReadTimeout(10, Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(12));
-        assertThat(DatabendExecution.pageReadTimeout(30, Duration.ofSeconds(31))).isEqualTo(Duration.ofSeconds(32));
+        assertThat(PageReads.readTimeout(10, Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(12));
+        assertThat(PageReads.readTimeout(30, Duration.ofSeconds(31))).isEqualTo(Duration.ofSeconds(32));
     }
 }
