@@ -2,6 +2,7 @@ package dev.olaphttp.testkit;
 
 import dev.olaphttp.testkit.internal.ChErrors;
 import dev.olaphttp.testkit.internal.ChFormat;
+import dev.olaphttp.testkit.internal.ChText;
 import dev.olaphttp.testkit.internal.Exchange;
 import dev.olaphttp.testkit.internal.Headers;
 import dev.olaphttp.testkit.internal.RawRequest;
@@ -259,6 +260,21 @@ final class ClickHouseQuery {
   }
 
   private void stream(Outcome outcome, String canonical) throws IOException {
+    String style = req.param("date_time_output_format");
+    ChText.DateTimeStyle s = style == null || server.legacy() ? null : ChText.styleNamed(style);
+    if (style != null && !server.legacy() && s == null) {
+      fail(36, "Unexpected value of date_time_output_format: '" + style + "'");
+      return;
+    }
+    ChText.dateTimeStyle(s);
+    try {
+      streamStyled(outcome, canonical);
+    } finally {
+      ChText.dateTimeStyle(null);
+    }
+  }
+
+  private void streamStyled(Outcome outcome, String canonical) throws IOException {
     Table t = outcome.table();
     List<String> names = new ArrayList<>();
     List<String> types = new ArrayList<>();

@@ -10,7 +10,32 @@ import java.util.Map;
 
 /** ClickHouse TabSeparated text: escaped top-level fields and quoted nested values, written as bytes. */
 public final class ChText {
+  /** {@code date_time_output_format}: {@code simple} (local wall time), {@code iso} (UTC, 'Z'), {@code unix_timestamp}. */
+  public enum DateTimeStyle { SIMPLE, ISO, UNIX_TIMESTAMP }
+
+  /** The style of the response being written on this thread (set around one result by the query handler). */
+  private static final ThreadLocal<DateTimeStyle> STYLE = ThreadLocal.withInitial(() -> DateTimeStyle.SIMPLE);
+
   private ChText() {}
+
+  /** Sets the date-time style for the result written next on this thread; {@code null} restores the default. */
+  public static void dateTimeStyle(DateTimeStyle style) {
+    if (style == null) {
+      STYLE.remove();
+    } else {
+      STYLE.set(style);
+    }
+  }
+
+  /** The style named by a {@code date_time_output_format} value; null if the name is unknown. */
+  public static DateTimeStyle styleNamed(String name) {
+    return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "simple" -> DateTimeStyle.SIMPLE;
+      case "iso" -> DateTimeStyle.ISO;
+      case "unix_timestamp" -> DateTimeStyle.UNIX_TIMESTAMP;
+      default -> null;
+    };
+  }
 
   /** Appends a top-level TSV field ({@code \N} for NULL). */
   public static void field(ByteArrayOutputStream out, TypeSpec t, Object v, ZoneId serverZone) {
@@ -34,14 +59,31 @@ public final class ChText {
       case DECIMAL -> ChNumbers.decimal(v, t.scale());
       case BOOL -> Values.bool(v) ? "true" : "false";
       case DATE, DATE32 -> Values.date(v).toString();
-      case DATETIME -> dateTime(Values.localDateTime(v, Values.zone(t.timeZone(), serverZone)), 0);
-      case DATETIME64 -> dateTime(wall(v, t, serverZone), t.precision());
+      case DATETIME -> STYLE.get() == DateTimeStyle.SIMPLE
+          ? dateTime(Values.localDateTime(v, Values.zone(t.timeZone(), serverZone)), 0)
+          : styled(instant(v, t, serverZone), 0);
+      case DATETIME64 -> STYLE.get() == DateTimeStyle.SIMPLE ? dateTime(wall(v, t, serverZone), t.precision())
+          : styled(instant(v, t, serverZone), t.precision());
       case UUID -> Values.uuid(v).toString();
       case IPV4 -> ChNumbers.ipv4(v);
       case IPV6 -> ChNumbers.ipv6(v);
       case TIMESTAMP_TZ -> Values.text(v);
       default -> Values.text(v);
     };
+  }
+
+  /** An instant in the ISO (UTC, 'Z') or epoch style, with {@code precision} fraction digits. */
+  private static String styled(Instant i, int precision) {
+    String fraction = "";
+    if (precision > 0) {
+      String n = Integer.toString(i.getNano());
+      fraction = "." + ("000000000".substring(n.length()) + n).substring(0, Math.min(precision, 9));
+    }
+    if (STYLE.get() == DateTimeStyle.UNIX_TIMESTAMP) {
+      return i.getEpochSecond() + fraction;
+    }
+    LocalDateTime utc = LocalDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
+    return dateTime(utc.withNano(0), 0).replace(' ', 'T') + fraction + "Z";
   }
 
   static LocalDateTime wall(Object v, TypeSpec t, ZoneId serverZone) {
