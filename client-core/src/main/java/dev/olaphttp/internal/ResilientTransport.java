@@ -171,9 +171,9 @@ public final class ResilientTransport implements HttpTransport {
                 throw e;
             } catch (RuntimeException e) {
                 breaker.releasePermission(); // a bad request (e.g. a rejected header) says nothing about the endpoint
-                if (e instanceof IllegalArgumentException) { // OkHttp refused the request; its message may quote it
-                    throw new InvalidRequestException("OkHttp refused to send " + call + " ("
-                            + e.getClass().getName() + ")", e, ErrorDetails.of(dialectId, call.queryId()));
+                if (e instanceof IllegalArgumentException) { // OkHttp refused the request, or a body encoder its data
+                    throw new InvalidRequestException("cannot send " + call + ": " + describe(e), e,
+                            ErrorDetails.of(dialectId, call.queryId()));
                 }
                 throw e;
             }
@@ -264,6 +264,13 @@ public final class ResilientTransport implements HttpTransport {
         if (call.info() != null) {
             safe(() -> listener.onRetry(call.info(), attempt, wait, e));
         }
+    }
+
+    /** olaphttp's own messages never quote values; a library's may (OkHttp quotes a rejected header value). */
+    private static String describe(RuntimeException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        boolean ours = at.length > 0 && at[0].getClassName().startsWith("dev.olaphttp.");
+        return ours && e.getMessage() != null ? e.getMessage() : e.getClass().getName();
     }
 
     private static String pathOf(HttpCall call) {

@@ -261,11 +261,11 @@ class LoadTest {
             assertThatThrownBy(() -> client.insert("t").rows(List.<Object[]>of(new Object[] {1L})))
                     .isInstanceOf(TypeConversionException.class).hasMessageContaining("row 1 has 1 values for 2");
             assertThatThrownBy(() -> client.insert("t").columns("nope").rows(List.<Object[]>of(new Object[] {1L})))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no column 'nope'");
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("no column 'nope'");
             assertThatThrownBy(() -> client.insert("t; DROP TABLE x").rows(List.<Object[]>of()))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class);
             assertThatThrownBy(() -> client.insert("t").option("purge", "true").rows(List.<Object[]>of()))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown Databend load option");
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("unknown Databend load option");
         }
     }
 
@@ -300,7 +300,7 @@ class LoadTest {
             assertThatThrownBy(() -> client.insert("t").option("method", "streaming_load").from(csv, DataFormat.CSV))
                     .isInstanceOf(DatabendQueryException.class).hasMessageContaining("missing column `c2`");
             assertThatThrownBy(() -> client.insert("t").option("method", "copy").from(csv, DataFormat.CSV))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class);
         }
         assertThat(db.kinds).containsExactly("STREAM");
         assertThat(db.first("STREAM").getHeaders().get("X-DATABEND-SQL"))

@@ -106,7 +106,7 @@ class QueryFlowTest {
                     .single(r -> List.of(r.getInt(1), r.getString(2)));
             assertThat(row).containsExactly(42, "hello");
             assertThatThrownBy(() -> client.sql("SELECT ?").param(new Object()).execute())
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("parameter #1");
         }
         assertThat(body(take(server))).contains("\"params\":{\"age\":30,\"name\":\"Alice\"}");

@@ -132,7 +132,7 @@ class LoadEncodingTest {
         fe.enqueue(TestSupport.error(403, "{\"status\":\"FAILED\",\"code\":\"1\",\"msg\":\"Access denied\"}"));
         try (SqlClient c = TestSupport.client(fe, ok)) {
             assertThatThrownBy(() -> c.insert("demo.t").rows(List.<Object[]>of(new Object[] {1})))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("columns(...)");
         }
         assertThat(fe.getRequestCount()).isEqualTo(1);

@@ -174,16 +174,16 @@ class LoadRetryTest {
                     .hasMessageContaining("Parquet is not a Stream Load format")
                     .hasMessageContaining("CSV (and TSV) and JSON (NDJSON)");
             assertThatThrownBy(() -> c.insert("demo.t").option("max_filter_ratoi", "1").rows(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("unknown StarRocks load option 'max_filter_ratoi'");
             assertThatThrownBy(() -> c.insert("demo.t").setting("query_timeout", "1").rows(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("no server settings");
             assertThatThrownBy(() -> c.insert("t").rows(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("has no database");
             assertThatThrownBy(() -> c.insert("hive.db.t").rows(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                     .hasMessageContaining("only loads tables of default_catalog");
         }
         assertThat(fe.getRequestCount()).isZero();

@@ -226,7 +226,7 @@ class RequestShapeTest {
             assertThatThrownBy(() -> c.sql("SELECT ?").param(1).list(r -> 1))
                     .isInstanceOf(UnsupportedStatementException.class).hasMessageContaining("{name:Type}");
             assertThatThrownBy(() -> c.sql("SELECT {x:UInt8}").list(r -> 1))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class);
         }
         assertThatThrownBy(() -> ch.builder(server).option("no_such_option", "1").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no_such_option");

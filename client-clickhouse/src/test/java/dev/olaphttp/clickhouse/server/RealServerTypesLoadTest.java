@@ -165,7 +165,7 @@ class RealServerTypesLoadTest {
                 .containsExactly(Arrays.asList(1, "a", "y"), Arrays.asList(2, "b", null), Arrays.asList(3, "a", "x"));
         assertThatThrownBy(() -> client.insert("enum_tsv").option("format", "TSV")
                 .rows(List.<Object[]>of(new Object[] {4, 7, null})))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("e8")
+                .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("e8")
                 .hasMessageContaining("7 is not a value of Enum8");
         assertThat(client.sql("SELECT count() FROM enum_tsv").list(row -> row.getLong(1))).containsExactly(3L);
     }
@@ -228,12 +228,12 @@ class RealServerTypesLoadTest {
         row[4] = 256; // u8
         tooBig.set(0, row);
         assertThatThrownBy(() -> client.insert("types_bad").rows(tooBig))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                 .hasMessageContaining("row 1, column 'u8'").hasMessageNotContaining("256");
         Object[] lossy = rows().get(0).clone();
         lossy[10] = new BigDecimal("1.00001"); // d32 has scale 4: never rounded
         assertThatThrownBy(() -> client.insert("types_bad").rows(List.<Object[]>of(lossy)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 'd32'");
+                .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("column 'd32'");
         assertThat(client.sql("SELECT count() FROM types_bad").list(r -> r.getLong(1))).containsExactly(0L);
     }
 
