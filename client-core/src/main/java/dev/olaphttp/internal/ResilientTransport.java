@@ -172,7 +172,7 @@ public final class ResilientTransport implements HttpTransport {
             } catch (RuntimeException e) {
                 breaker.releasePermission(); // a bad request (e.g. a rejected header) says nothing about the endpoint
                 if (e instanceof IllegalArgumentException) { // OkHttp refused the request, or a body encoder its data
-                    throw new InvalidRequestException("cannot send " + call + ": " + describe(e), e,
+                    throw new InvalidRequestException(describe(call, e), e,
                             ErrorDetails.of(dialectId, call.queryId()));
                 }
                 throw e;
@@ -267,10 +267,10 @@ public final class ResilientTransport implements HttpTransport {
     }
 
     /** olaphttp's own messages never quote values; a library's may (OkHttp quotes a rejected header value). */
-    private static String describe(RuntimeException e) {
+    private static String describe(HttpCall call, RuntimeException e) {
         StackTraceElement[] at = e.getStackTrace();
         boolean ours = at.length > 0 && at[0].getClassName().startsWith("dev.olaphttp.");
-        return ours && e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        return ours && e.getMessage() != null ? e.getMessage() : "cannot send " + call + ": " + e.getClass().getName();
     }
 
     private static String pathOf(HttpCall call) {
