@@ -16,7 +16,8 @@ final class DialectFailures {
             return s;
         }
         if (e instanceof IllegalArgumentException) {
-            return new InvalidRequestException("the request cannot be sent as built: " + describe(e), e, details);
+            return new InvalidRequestException(ours(e) ? e.getMessage() : "the request cannot be sent as built: "
+                    + e.getClass().getName(), e, details);
         }
         if (e instanceof UnsupportedOperationException) {
             return new UnsupportedStatementException(describe(e), e, details);
@@ -26,9 +27,13 @@ final class DialectFailures {
 
     /** The message if olaphttp's code threw it, else the exception's class name. */
     static String describe(Throwable e) {
+        return ours(e) ? e.getMessage() : e.getClass().getName();
+    }
+
+    /** Whether olaphttp's own code threw {@code e} with a message. */
+    private static boolean ours(Throwable e) {
         StackTraceElement[] at = e.getStackTrace();
-        boolean ours = at.length > 0 && at[0].getClassName().startsWith("dev.olaphttp.");
         String m = e.getMessage();
-        return ours && m != null && !m.isBlank() ? m : e.getClass().getName();
+        return at.length > 0 && at[0].getClassName().startsWith("dev.olaphttp.") && m != null && !m.isBlank();
     }
 }

@@ -182,9 +182,9 @@ public final class ResilientTransport implements HttpTransport {
                 throw e;
             } catch (RuntimeException e) {
                 breaker.releasePermission(); // a bad request (e.g. a rejected header) says nothing about the endpoint
-                if (e instanceof IllegalArgumentException) { // OkHttp refused the request; its message may quote it
-                    throw new InvalidRequestException("OkHttp refused to send " + call + " ("
-                            + e.getClass().getName() + ")", e, ErrorDetails.of(dialectId, call.queryId()));
+                if (e instanceof IllegalArgumentException) { // OkHttp refused the request, or a body encoder its data
+                    throw new InvalidRequestException(describe(call, e), e,
+                            ErrorDetails.of(dialectId, call.queryId()));
                 }
                 throw e;
             }
@@ -290,6 +290,13 @@ public final class ResilientTransport implements HttpTransport {
             throw new InvalidRequestException("the trace context supplier failed: " + e.getClass().getSimpleName(), e,
                     ErrorDetails.of(dialectId, call.queryId()));
         }
+    }
+
+    /** olaphttp's own messages never quote values; a library's may (OkHttp quotes a rejected header value). */
+    private static String describe(HttpCall call, RuntimeException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        boolean ours = at.length > 0 && at[0].getClassName().startsWith("dev.olaphttp.");
+        return ours && e.getMessage() != null ? e.getMessage() : "cannot send " + call + ": " + e.getClass().getName();
     }
 
     private static String pathOf(HttpCall call) {

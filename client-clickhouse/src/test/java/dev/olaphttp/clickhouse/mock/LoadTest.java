@@ -3,7 +3,6 @@ package dev.olaphttp.clickhouse.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.DataFormat;
 import dev.olaphttp.InsertResult;
 import dev.olaphttp.QueryTimeoutException;
@@ -67,7 +66,7 @@ class LoadTest {
         assertThat(load.getUrl().queryParameter("insert_deduplication_token")).isNotBlank();
         assertThatThrownBy(() -> client.insert("t").option("max_filter_ratio", "0.1")
                 .from(new ByteArrayInputStream(new byte[0]), DataFormat.CSV))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_filter_ratio");
+                .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("max_filter_ratio");
         assertThat(ch.poolIdle()).isTrue();
     }
 
@@ -117,7 +116,7 @@ class LoadTest {
         client.insert("t").rows(List.<Object[]>of(new Object[] {"{\"a\":1}"}));
         assertThat(ch.statements.get(3).getUrl().queryParameter("query")).endsWith("FORMAT TabSeparated"); // no RowBinary JSON
         assertThatThrownBy(() -> client.insert("t").option("format", "Parquet").rows(List.<Object[]>of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RowBinary or TabSeparated");
+                .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("RowBinary or TabSeparated");
     }
 
     @Test
@@ -125,7 +124,7 @@ class LoadTest {
         ch.enqueue(new MockResponse.Builder().body("id\tUInt8\t\t\t\t\t\n").build());
         ch.enqueue(new MockResponse.Builder().body("").build());
         assertThatThrownBy(() -> client.insert("t").rows(List.of(new Object[] {1}, new Object[] {300})))
-                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
                 .hasMessageStartingWith("row 2, column 'id'").hasMessageNotContaining("300");
         assertThat(ch.poolIdle()).isTrue();
     }
@@ -144,7 +143,7 @@ class LoadTest {
                 .readAllBytes();
         assertThat(java.util.HexFormat.of().formatHex(plain)).isEqualTo("0100000002010000");
         assertThatThrownBy(() -> client.insert("t").option("compress", "zip").rows(List.<Object[]>of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gzip or none");
+                .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("gzip or none");
     }
 
     @Test

@@ -69,7 +69,7 @@ class RealServerLoadTest {
                 .list(x -> x.getLong(1) + x.getString(2) + x.getString(3)))
                 .containsExactly("1onedflt", "2twodflt", "3th,reex", "4fourdflt");
         assertThatThrownBy(() -> client.insert("load_r").columns("id", "nope").rows(List.<Object[]>of(new Object[] {1, 2})))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+                .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("nope");
         assertThatThrownBy(() -> client.insert("no_such_table").rows(Arrays.<Object[]>asList(new Object[] {1})))
                 .isInstanceOf(QueryFailedException.class)
                 .satisfies(e -> assertThat(((QueryFailedException) e).errorCode()).hasValue(60));
