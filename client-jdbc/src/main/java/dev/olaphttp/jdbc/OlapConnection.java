@@ -81,7 +81,14 @@ final class OlapConnection extends UnsupportedConnection {
     /** A statement of this session (a Databend transaction begun first when autocommit is off). */
     Query query(String sql) throws SQLException {
         checkOpen();
-        beginIfNeeded();
+        String word = leadingWord(sql);
+        if (!autoCommit && (word.equals("COMMIT") || word.equals("ROLLBACK") || word.equals("ABORT"))) {
+            inTransaction = false; // the statement ends it; the next one begins another
+        } else if (!autoCommit && (word.equals("BEGIN") || word.equals("START"))) {
+            inTransaction = true;
+        } else {
+            beginIfNeeded();
+        }
         try {
             return session.sql(sql);
         } catch (RuntimeException e) {
@@ -95,6 +102,31 @@ final class OlapConnection extends UnsupportedConnection {
 
     boolean inTransaction() {
         return inTransaction;
+    }
+
+    /** The first keyword, upper-cased, after blanks and comments. */
+    static String leadingWord(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(' || c == ';') {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? n : nl + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                break;
+            }
+        }
+        int start = i;
+        while (i < n && Character.isLetter(sql.charAt(i))) {
+            i++;
+        }
+        return sql.substring(start, i).toUpperCase(java.util.Locale.ROOT);
     }
 
     private void beginIfNeeded() throws SQLException {
