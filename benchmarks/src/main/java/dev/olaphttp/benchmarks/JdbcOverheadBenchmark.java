@@ -103,4 +103,28 @@ public class JdbcOverheadBenchmark {
         }
         return rows;
     }
+
+    /** Only {@code next()}: the cursor's. */
+    @Benchmark
+    public long cursorNext() {
+        long rows = 0;
+        try (RowCursor c = client.sql("rows").stream()) {
+            while (c.next()) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    /** Only {@code next()}: the ResultSet's. */
+    @Benchmark
+    public long resultSetNext() throws SQLException {
+        long rows = 0;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("rows")) {
+            while (rs.next()) {
+                rows++;
+            }
+        }
+        return rows;
+    }
 }

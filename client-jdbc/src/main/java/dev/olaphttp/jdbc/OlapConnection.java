@@ -7,15 +7,10 @@ import java.sql.CallableStatement;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLWarning;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -32,7 +27,6 @@ final class OlapConnection extends UnsupportedConnection {
     private final DialectSupport dialect;
     private final SqlSession session;
     private final Set<OlapStatement> statements = ConcurrentHashMap.newKeySet();
-    private final Properties clientInfo = new Properties();
     private volatile boolean closed;
     private boolean autoCommit = true;
     private boolean inTransaction;
@@ -72,6 +66,7 @@ final class OlapConnection extends UnsupportedConnection {
         return session;
     }
 
+    @Override
     void checkOpen() throws SQLException {
         if (closed) {
             throw JdbcErrors.closed("Connection");
@@ -81,7 +76,14 @@ final class OlapConnection extends UnsupportedConnection {
     /** A statement of this session (a Databend transaction begun first when autocommit is off). */
     Query query(String sql) throws SQLException {
         checkOpen();
-        beginIfNeeded();
+        String word = leadingWord(sql);
+        if (!autoCommit && (word.equals("COMMIT") || word.equals("ROLLBACK") || word.equals("ABORT"))) {
+            inTransaction = false; // the statement ends it; the next one begins another
+        } else if (!autoCommit && (word.equals("BEGIN") || word.equals("START"))) {
+            inTransaction = true;
+        } else {
+            beginIfNeeded();
+        }
         try {
             return session.sql(sql);
         } catch (RuntimeException e) {
@@ -95,6 +97,31 @@ final class OlapConnection extends UnsupportedConnection {
 
     boolean inTransaction() {
         return inTransaction;
+    }
+
+    /** The first keyword, upper-cased, after blanks and comments. */
+    static String leadingWord(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(' || c == ';') {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? n : nl + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                break;
+            }
+        }
+        int start = i;
+        while (i < n && Character.isLetter(sql.charAt(i))) {
+            i++;
+        }
+        return sql.substring(start, i).toUpperCase(java.util.Locale.ROOT);
     }
 
     private void beginIfNeeded() throws SQLException {
@@ -366,71 +393,9 @@ final class OlapConnection extends UnsupportedConnection {
     }
 
     @Override
-    public SQLWarning getWarnings() throws SQLException {
-        checkOpen();
-        return null;
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        checkOpen();
-    }
-
-    @Override
-    public void setHoldability(int holdability) throws SQLException {
-        checkOpen();
-        if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
-            throw JdbcErrors.unsupported("holdability " + holdability);
-        }
-    }
-
-    @Override
-    public int getHoldability() throws SQLException {
-        checkOpen();
-        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
-    }
-
-    @Override
-    public Savepoint setSavepoint() throws SQLException {
-        throw JdbcErrors.unsupported("savepoints");
-    }
-
-    @Override
-    public void setClientInfo(String name, String value) throws SQLClientInfoException {
-        if (value == null) {
-            clientInfo.remove(name);
-        } else {
-            clientInfo.setProperty(name, value);
-        }
-    }
-
-    @Override
-    public void setClientInfo(Properties properties) throws SQLClientInfoException {
-        clientInfo.clear();
-        clientInfo.putAll(properties);
-    }
-
-    @Override
-    public String getClientInfo(String name) {
-        return clientInfo.getProperty(name);
-    }
-
-    @Override
-    public Properties getClientInfo() {
-        Properties p = new Properties();
-        p.putAll(clientInfo);
-        return p;
-    }
-
-    @Override
     public java.sql.Array createArrayOf(String typeName, Object[] elements) throws SQLException {
         checkOpen();
         return new OlapArray(null, java.util.Arrays.asList(elements.clone()));
-    }
-
-    @Override
-    public Map<String, Class<?>> getTypeMap() {
-        return Map.of();
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,24 +19,19 @@ import java.util.List;
  * A statement of an {@link OlapConnection}'s session. {@code executeQuery} streams; {@link #cancel()} may be called
  * from any thread and stops the running statement (before its answer or while its rows stream).
  */
-class OlapStatement implements Statement {
+class OlapStatement extends StatementSettings {
     final OlapConnection conn;
     private volatile boolean closed;
     private volatile Query running;
     private volatile OlapResultSet current;
     private long updateCount = -1;
-    private long maxRows;
-    private int queryTimeoutSeconds;
-    private int fetchSize;
-    private int maxFieldSize;
-    private boolean closeOnCompletion;
-    private boolean poolable;
     private final List<String> batch = new ArrayList<>();
 
     OlapStatement(OlapConnection conn) {
         this.conn = conn;
     }
 
+    @Override
     void checkOpen() throws SQLException {
         if (closed) {
             throw JdbcErrors.closed("Statement");
@@ -56,8 +50,8 @@ class OlapStatement implements Statement {
             if (budget > 0) {
                 q.timeout(Duration.ofMillis(budget));
             }
-            if (maxRows > 0) {
-                q.maxRows(maxRows);
+            if (maxRows() > 0) {
+                q.maxRows(maxRows());
             }
         } catch (RuntimeException e) {
             throw JdbcErrors.translate(e);
@@ -66,7 +60,7 @@ class OlapStatement implements Statement {
     }
 
     private long budgetMillis() {
-        long statement = queryTimeoutSeconds * 1000L;
+        long statement = queryTimeoutSeconds() * 1000L;
         long network = conn.networkTimeoutMillis();
         if (statement == 0) {
             return network;
@@ -174,7 +168,7 @@ class OlapStatement implements Statement {
             current = null;
             running = null;
         }
-        if (closeOnCompletion) {
+        if (closesOnCompletion()) {
             closeQuietly();
         }
     }
@@ -348,152 +342,11 @@ class OlapStatement implements Statement {
         }
     }
 
-    @Override
-    public int getMaxFieldSize() throws SQLException {
-        checkOpen();
-        return maxFieldSize;
-    }
-
-    @Override
-    public void setMaxFieldSize(int max) throws SQLException {
-        checkOpen();
-        if (max < 0) {
-            throw new SQLException("max field size must be >= 0", "HY024");
-        }
-        maxFieldSize = max;
-    }
-
-    @Override
-    public int getMaxRows() throws SQLException {
-        checkOpen();
-        return (int) Math.min(Integer.MAX_VALUE, maxRows);
-    }
-
-    @Override
-    public void setMaxRows(int max) throws SQLException {
-        setLargeMaxRows(max);
-    }
-
-    @Override
-    public long getLargeMaxRows() throws SQLException {
-        checkOpen();
-        return maxRows;
-    }
-
-    @Override
-    public void setLargeMaxRows(long max) throws SQLException {
-        checkOpen();
-        if (max < 0) {
-            throw new SQLException("max rows must be >= 0", "HY024");
-        }
-        maxRows = max;
-    }
-
-    @Override
-    public void setEscapeProcessing(boolean enable) throws SQLException {
-        checkOpen();
-    }
-
-    @Override
-    public int getQueryTimeout() throws SQLException {
-        checkOpen();
-        return queryTimeoutSeconds;
-    }
-
-    @Override
-    public void setQueryTimeout(int seconds) throws SQLException {
-        checkOpen();
-        if (seconds < 0) {
-            throw new SQLException("query timeout must be >= 0", "HY024");
-        }
-        queryTimeoutSeconds = seconds;
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        checkOpen();
-        return null;
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        checkOpen();
-    }
-
-    @Override
-    public void setCursorName(String name) throws SQLException {
-        throw JdbcErrors.unsupported("named cursors");
-    }
-
-    @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        checkOpen();
-        if (direction != ResultSet.FETCH_FORWARD) {
-            throw ForwardOnly.unsupported("fetch direction " + direction);
-        }
-    }
-
-    @Override
-    public int getFetchDirection() {
-        return ResultSet.FETCH_FORWARD;
-    }
-
     /** A hint only: results stream page by page (or line by line) whatever the size. */
-    @Override
-    public void setFetchSize(int rows) throws SQLException {
-        checkOpen();
-        if (rows < 0) {
-            throw new SQLException("fetch size must be >= 0", "HY024");
-        }
-        fetchSize = rows;
-    }
-
-    @Override
-    public int getFetchSize() {
-        return fetchSize;
-    }
-
-    @Override
-    public int getResultSetConcurrency() {
-        return ResultSet.CONCUR_READ_ONLY;
-    }
-
-    @Override
-    public int getResultSetType() {
-        return ResultSet.TYPE_FORWARD_ONLY;
-    }
-
-    @Override
-    public int getResultSetHoldability() {
-        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
-    }
-
     @Override
     public Connection getConnection() throws SQLException {
         checkOpen();
         return conn;
-    }
-
-    @Override
-    public void setPoolable(boolean poolable) throws SQLException {
-        checkOpen();
-        this.poolable = poolable;
-    }
-
-    @Override
-    public boolean isPoolable() {
-        return poolable;
-    }
-
-    @Override
-    public void closeOnCompletion() throws SQLException {
-        checkOpen();
-        closeOnCompletion = true;
-    }
-
-    @Override
-    public boolean isCloseOnCompletion() {
-        return closeOnCompletion;
     }
 
     @Override

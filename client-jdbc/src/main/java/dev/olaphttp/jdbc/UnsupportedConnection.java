@@ -6,14 +6,25 @@ import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.NClob;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Struct;
 import java.util.Map;
+import java.util.Properties;
 
-/** The parts of {@link Connection} these engines have no counterpart for over HTTP: each fails typed. */
+/**
+ * The parts of {@link Connection} that need no server: client info, holdability, warnings, and what these engines
+ * have no counterpart for over HTTP (each fails typed).
+ */
 abstract class UnsupportedConnection implements Connection {
+    private final Properties clientInfo = new Properties();
+
+    abstract void checkOpen() throws SQLException;
+
     @Override
     public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
         throw JdbcErrors.unsupported("stored procedures");
@@ -78,5 +89,67 @@ abstract class UnsupportedConnection implements Connection {
     @Override
     public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
         throw JdbcErrors.unsupported("Struct");
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        checkOpen();
+        if (holdability != ResultSet.CLOSE_CURSORS_AT_COMMIT) {
+            throw JdbcErrors.unsupported("holdability " + holdability);
+        }
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        throw JdbcErrors.unsupported("savepoints");
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        if (value == null) {
+            clientInfo.remove(name);
+        } else {
+            clientInfo.setProperty(name, value);
+        }
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        clientInfo.clear();
+        clientInfo.putAll(properties);
+    }
+
+    @Override
+    public String getClientInfo(String name) {
+        return clientInfo.getProperty(name);
+    }
+
+    @Override
+    public Properties getClientInfo() {
+        Properties p = new Properties();
+        p.putAll(clientInfo);
+        return p;
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() {
+        return Map.of();
     }
 }

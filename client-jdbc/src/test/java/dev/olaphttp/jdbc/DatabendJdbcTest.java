@@ -112,6 +112,21 @@ class DatabendJdbcTest {
     }
 
     @Test
+    void aCommitStatementEndsTheTransactionAndTheNextStatementBeginsAnother() throws SQLException {
+        conn.setAutoCommit(false);
+        try (Statement s = conn.createStatement()) {
+            s.execute("SELECT 31");
+            s.execute("  COMMIT");
+            assertThat(statements("BEGIN")).as("COMMIT is not preceded by a BEGIN of its own").hasSize(1);
+            s.execute("SELECT 32");
+            assertThat(statements("BEGIN")).as("the next statement is in a new transaction").hasSize(2);
+            assertThat(lastStatement("SELECT 32").bodyUtf8()).containsPattern(field("txn_state", "Active"));
+        }
+        conn.rollback();
+        assertThat(statements("ROLLBACK")).hasSize(1);
+    }
+
+    @Test
     void turningAutocommitBackOnCommitsTheOpenTransaction() throws SQLException {
         conn.setAutoCommit(false);
         try (Statement s = conn.createStatement()) {
