@@ -4,6 +4,7 @@
 module dev.olaphttp.clickhouse {
     requires transitive dev.olaphttp.core;
     requires com.fasterxml.jackson.core;
+    requires org.slf4j;
     requires static com.github.luben.zstd_jni;
     requires static org.lz4.java;
 

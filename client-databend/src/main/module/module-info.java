@@ -2,6 +2,7 @@
 module dev.olaphttp.databend {
     requires transitive dev.olaphttp.core;
     requires com.fasterxml.jackson.core;
+    requires org.slf4j;
 
     exports dev.olaphttp.databend;
 

@@ -33,18 +33,30 @@ public final class ClickHouseServerExtension implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path binary = null;
-        for (String b : BINARIES) {
+        // -Dolaphttp.clickhouse.server=/path picks the binary (a missing path shows the skip)
+        String forced = System.getProperty("olaphttp.clickhouse.server");
+        for (String b : forced != null ? new String[] {forced} : BINARIES) {
             if (Files.isExecutable(Path.of(b))) {
                 binary = Path.of(b);
                 break;
             }
         }
-        Assumptions.assumeTrue(binary != null,
-                "clickhouse-server is not installed (apt-get install clickhouse-server); real-server tests skipped");
+        if (binary == null) {
+            skip(context, "clickhouse-server is not installed (apt-get install clickhouse-server)");
+        }
         Path bin = binary;
         Server s = context.getRoot().getStore(NS).computeIfAbsent("server", k -> start(bin), Server.class);
-        Assumptions.assumeTrue(s.error == null, () -> "clickhouse-server did not start: " + s.error);
+        if (s.error != null) {
+            skip(context, "clickhouse-server did not start: " + s.error);
+        }
         server = s;
+    }
+
+    /** Skips the class, saying why on the build console too (surefire sends test output to files). */
+    private static void skip(ExtensionContext context, String reason) {
+        String message = reason + "; real-server tests skipped";
+        SkipNotice.print(context.getDisplayName(), message);
+        Assumptions.abort(message);
     }
 
     private static Server start(Path binary) {
