@@ -3,6 +3,7 @@ package dev.olaphttp.clickhouse.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.DataFormat;
 import dev.olaphttp.InsertResult;
 import dev.olaphttp.SqlClient;
@@ -73,7 +74,7 @@ class RealServerTypesLoadTest {
                     new BigDecimal("99999.9999"), new BigDecimal("999999999999.999999"),
                     new BigDecimal("9999999999999999999999999999.9999999999"), AWKWARD, "abcd", U1,
                     LocalDate.of(2105, 12, 31), Instant.parse("2105-12-31T23:59:59Z") /* 18.16 prints later UInt32 seconds wrapped */,
-                    LocalDateTime.of(2026, 10, 25, 2, 30, 0), "a", "x", AWKWARD, -5L,
+                    LocalDateTime.of(2026, 10, 25, 3, 30, 0), "a", "x", AWKWARD, -5L,
                     Arrays.asList(null, 2147483647, null), List.of(List.of("a'b", "]["), List.of()),
                     Arrays.asList(Integer.MIN_VALUE, "é\t"), List.of(0, 255), List.of("k\\1", "")},
                 new Object[] {3, 0, 0, 0, 1, 2, 3, 4, -0.5f, 1e-300, new BigDecimal("0.0001"), 12, "3.5",
@@ -96,7 +97,7 @@ class RealServerTypesLoadTest {
                     new BigDecimal("99999.9999"), new BigDecimal("999999999999.999999"),
                     new BigDecimal("9999999999999999999999999999.9999999999"), AWKWARD, "abcd", U1,
                     LocalDate.of(2105, 12, 31), ZonedDateTime.of(2105, 12, 31, 23, 59, 59, 0, UTC),
-                    ZonedDateTime.ofStrict(LocalDateTime.of(2026, 10, 25, 2, 30), java.time.ZoneOffset.ofHours(2), BERLIN),
+                    ZonedDateTime.ofStrict(LocalDateTime.of(2026, 10, 25, 3, 30), java.time.ZoneOffset.ofHours(1), BERLIN),
                     "a", "x", AWKWARD, -5L, Arrays.asList(null, 2147483647, null),
                     List.of(List.of("a'b", "]["), List.of()), List.of(Integer.MIN_VALUE, "é\t"), List.of(0, 255),
                     List.of("k\\1", "")),
@@ -165,7 +166,7 @@ class RealServerTypesLoadTest {
                 .containsExactly(Arrays.asList(1, "a", "y"), Arrays.asList(2, "b", null), Arrays.asList(3, "a", "x"));
         assertThatThrownBy(() -> client.insert("enum_tsv").option("format", "TSV")
                 .rows(List.<Object[]>of(new Object[] {4, 7, null})))
-                .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("e8")
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("e8")
                 .hasMessageContaining("7 is not a value of Enum8");
         assertThat(client.sql("SELECT count() FROM enum_tsv").list(row -> row.getLong(1))).containsExactly(3L);
     }
@@ -180,7 +181,7 @@ class RealServerTypesLoadTest {
                 "2,127,32767,9223372036854775807,255,65535,4294967295,18446744073709551615,inf,"
                         + "1.7976931348623157e308,99999.9999,999999999999.999999,"
                         + "9999999999999999999999999999.9999999999,\"" + AWKWARD.replace("\"", "\"\"") + "\",abcd,"
-                        + U1 + ",2105-12-31,2105-12-31 23:59:59,2026-10-25 02:30:00,a,x,\""
+                        + U1 + ",2105-12-31,2105-12-31 23:59:59,2026-10-25 03:30:00,a,x,\""
                         + AWKWARD.replace("\"", "\"\"") + "\",-5,\"[NULL,2147483647,NULL]\",\"[['a\\'b','][']"
                         + ",[]]\",-2147483648,\"é\t\",\"[0,255]\",\"['k\\\\1','']\"",
                 "3,0,0,0,1,2,3,4,-0.5,1e-300,0.0001,12,3.5,ユニコード,é,"
@@ -207,7 +208,7 @@ class RealServerTypesLoadTest {
                         + "\"f64\":1.7976931348623157e308,\"d32\":99999.9999,\"d64\":999999999999.999999,"
                         + "\"d128\":9999999999999999999999999999.9999999999,\"s\":" + json(AWKWARD)
                         + ",\"fs\":\"abcd\",\"id\":\"" + U1 + "\",\"d\":\"2105-12-31\",\"dt\":\"2105-12-31 23:59:59\","
-                        + "\"dtz\":\"2026-10-25 02:30:00\",\"e8\":\"a\",\"e16\":\"x\",\"ns\":" + json(AWKWARD)
+                        + "\"dtz\":\"2026-10-25 03:30:00\",\"e8\":\"a\",\"e16\":\"x\",\"ns\":" + json(AWKWARD)
                         + ",\"ni\":-5,\"arr\":[null,2147483647,null],\"arr2\":[[\"a'b\",\"][\"],[]],"
                         + "\"tup\":[-2147483648,\"é\\t\"],\"n.a\":[0,255],\"n.b\":[\"k\\\\1\",\"\"]}",
                 "{\"i32\":3,\"i8\":0,\"i16\":0,\"i64\":0,\"u8\":1,\"u16\":2,\"u32\":3,\"u64\":4,\"f32\":-0.5,"
@@ -221,6 +222,19 @@ class RealServerTypesLoadTest {
     }
 
     @Test
+    void tabSeparatedInsertsKeepTheInstantInsideADstOverlap() {
+        client.sql("DROP TABLE IF EXISTS dst_tsv").execute();
+        client.sql("CREATE TABLE dst_tsv (i UInt8, t DateTime('America/New_York')) ENGINE = Memory").execute();
+        Instant first = Instant.parse("2024-11-03T05:30:00Z"); // 01:30 EDT
+        Instant second = Instant.parse("2024-11-03T06:30:00Z"); // 01:30 EST, the same local time
+        client.insert("dst_tsv").option("format", "TSV").rows(List.of(new Object[] {1, first}, new Object[] {2, second},
+                new Object[] {3, ZonedDateTime.ofInstant(second, ZoneId.of("Asia/Tokyo"))}));
+        assertThat(client.sql("SELECT toUnixTimestamp(t) FROM dst_tsv ORDER BY i").list(r -> r.getLong(1)))
+                .containsExactly(1730611800L, 1730615400L, 1730615400L);
+        client.sql("DROP TABLE dst_tsv").execute();
+    }
+
+    @Test
     void badValuesAreRejectedBeforeAnythingIsLoaded() {
         create("types_bad");
         List<Object[]> tooBig = new ArrayList<>(rows());
@@ -228,12 +242,12 @@ class RealServerTypesLoadTest {
         row[4] = 256; // u8
         tooBig.set(0, row);
         assertThatThrownBy(() -> client.insert("types_bad").rows(tooBig))
-                .isInstanceOf(dev.olaphttp.InvalidRequestException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("row 1, column 'u8'").hasMessageNotContaining("256");
         Object[] lossy = rows().get(0).clone();
         lossy[10] = new BigDecimal("1.00001"); // d32 has scale 4: never rounded
         assertThatThrownBy(() -> client.insert("types_bad").rows(List.<Object[]>of(lossy)))
-                .isInstanceOf(dev.olaphttp.InvalidRequestException.class).hasMessageContaining("column 'd32'");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("column 'd32'");
         assertThat(client.sql("SELECT count() FROM types_bad").list(r -> r.getLong(1))).containsExactly(0L);
     }
 
