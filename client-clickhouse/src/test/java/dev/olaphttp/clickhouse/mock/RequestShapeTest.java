@@ -3,6 +3,7 @@ package dev.olaphttp.clickhouse.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.olaphttp.InvalidRequestException;
 import dev.olaphttp.RowCursor;
 import dev.olaphttp.SqlClient;
 import dev.olaphttp.SqlSession;
@@ -97,6 +98,26 @@ class RequestShapeTest {
     }
 
     @Test
+    void textFormatsAskServersFrom20_11ForIsoDateTimes() {
+        String tsv = "SELECT 1 FORMAT TabSeparatedWithNamesAndTypes";
+        String json = "SELECT 1 FORMAT JSONCompactEachRowWithNamesAndTypes";
+        assertThat(urlOf("20.11", tsv, null).queryParameter("date_time_output_format")).isEqualTo("iso");
+        assertThat(urlOf("26.7", json, null).queryParameter("date_time_output_format")).isEqualTo("iso");
+        assertThat(urlOf("20.10", tsv, null).queryParameterNames()).doesNotContain("date_time_output_format");
+        assertThat(urlOf("18.16", tsv, null).queryParameterNames()).doesNotContain("date_time_output_format");
+        assertThat(urlOf("26.7", "SELECT 1", null).queryParameterNames()).doesNotContain("date_time_output_format");
+        assertThat(urlOf("26.7", tsv, "date_time_output_format").queryParameterValues("date_time_output_format"))
+                .containsExactly("7");
+        // what such a server then sends (ISO, UTC) reads exactly inside the New York overlap
+        ch.statements.clear();
+        ch.enqueue(new MockResponse.Builder().body("t\nDateTime(\\'America/New_York\\')\n2024-11-03T06:30:00Z\n").build());
+        try (SqlClient c = ch.builder(server).option(ClickHouseOptions.SERVER_VERSION, "26.7").build()) {
+            assertThat(c.sql(tsv).list(r -> r.get(1, java.time.Instant.class)))
+                    .containsExactly(java.time.Instant.ofEpochSecond(1730615400));
+        }
+    }
+
+    @Test
     void formatSettingsAreSentOnlyToServersThatKnowThem() {
         String json = "SELECT 1 FORMAT JSONCompactEachRowWithNamesAndTypes";
         assertThat(urlOf("25.1", "SELECT 1", null).queryParameter("output_format_binary_write_json_as_string"))
@@ -160,7 +181,7 @@ class RequestShapeTest {
         RecordedRequest r = ch.statements.get(0);
         assertThat(r.getUrl().queryParameter("default_format")).isEqualTo("TabSeparatedWithNamesAndTypes");
         assertThat(r.getUrl().queryParameterNames()).noneMatch(n -> n.startsWith("param_"));
-        assertThat(r.getBody().utf8()).isEqualTo("SELECT CAST('a\\tb\\'c' AS String) AS s");
+        assertThat(r.getBody().utf8()).isEqualTo("SELECT CAST('a\\x09b\\x27c' AS String) AS s");
     }
 
     @Test
@@ -226,7 +247,7 @@ class RequestShapeTest {
             assertThatThrownBy(() -> c.sql("SELECT ?").param(1).list(r -> 1))
                     .isInstanceOf(UnsupportedStatementException.class).hasMessageContaining("{name:Type}");
             assertThatThrownBy(() -> c.sql("SELECT {x:UInt8}").list(r -> 1))
-                    .isInstanceOf(dev.olaphttp.InvalidRequestException.class);
+                    .isInstanceOf(InvalidRequestException.class);
         }
         assertThatThrownBy(() -> ch.builder(server).option("no_such_option", "1").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no_such_option");
