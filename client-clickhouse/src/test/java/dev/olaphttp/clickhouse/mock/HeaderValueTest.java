@@ -57,10 +57,13 @@ class HeaderValueTest {
         try (SqlClient client = ch.builder(server).option(ClickHouseOptions.SERVER_VERSION, "25.12")
                 .option(ClickHouseOptions.ROLE, "r\r\n1").option(ClickHouseOptions.QUOTA_KEY, "k\nX: y").build()) {
             ch.enqueue(new MockResponse.Builder().body("").build());
-            client.sql("INSERT INTO t VALUES (1)").queryId("q\r\nX-Injected: 1").setting("log_comment", "a\r\nb")
-                    .execute();
+            // a query id must be printable ASCII (core refuses CR/LF before anything is sent: HeaderValuesFuzzTest)
+            assertThatThrownBy(() -> client.sql("INSERT INTO t VALUES (1)").queryId("q\r\nX-Injected: 1").execute())
+                    .isInstanceOf(InvalidRequestException.class);
+            assertThat(ch.statements).isEmpty();
+            client.sql("INSERT INTO t VALUES (1)").queryId("q-1").setting("log_comment", "a\r\nb").execute();
             RecordedRequest r = ch.statements.get(0);
-            assertThat(r.getUrl().queryParameter("query_id")).isEqualTo("q\r\nX-Injected: 1");
+            assertThat(r.getUrl().queryParameter("query_id")).isEqualTo("q-1");
             assertThat(r.getUrl().queryParameter("log_comment")).isEqualTo("a\r\nb");
             assertThat(r.getUrl().queryParameter("role")).isEqualTo("r\r\n1");
             assertThat(r.getUrl().queryParameter("quota_key")).isEqualTo("k\nX: y");

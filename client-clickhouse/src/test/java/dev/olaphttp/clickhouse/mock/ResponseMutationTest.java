@@ -175,6 +175,11 @@ class ResponseMutationTest {
         int cases = 0;
         for (String query : new String[] {"q05_bool_ip", "q04_datetime"}) {
             for (ResultFormat f : ResultFormat.values()) {
+                if (query.equals("q04_datetime") && f != ResultFormat.ROW_BINARY) {
+                    // captured as local text (no date_time_output_format=iso) with a New York DST-overlap value: the
+                    // client rightly refuses it whole (ValueDecodingTest), so it is no base for mutations
+                    continue;
+                }
                 byte[] body = golden(file(query, f));
                 byte[] other = golden(file(query.equals("q05_bool_ip") ? "q04_datetime" : "q05_bool_ip", f));
                 List<Integer> bounds = rowBoundaries(f, body);
