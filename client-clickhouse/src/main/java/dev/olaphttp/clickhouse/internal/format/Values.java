@@ -305,7 +305,8 @@ final class Values {
         }
     }
 
+    /** A malformed value as quoted in a message: capped, control characters escaped, a cut marked (one rule). */
     static String snippet(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+        return dev.olaphttp.spi.BodySnippet.quote(s);
     }
 }
