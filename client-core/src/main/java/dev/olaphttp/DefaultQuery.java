@@ -235,6 +235,7 @@ final class DefaultQuery implements Query {
             throw new QueryCancelledException("query cancelled before it started", ErrorDetails.of(client.dialect(), id));
         }
         safe(() -> listener.onStart(info));
+        long ticket = session != null ? session.begin() : 0;
         QueryExecution execution;
         try {
             execution = client.dialectClient().start(request);
@@ -243,7 +244,7 @@ final class DefaultQuery implements Query {
             safe(() -> listener.onFailure(info, typed));
             throw typed;
         }
-        Consumer<SessionDelta> fold = session != null ? session::fold : delta -> {};
+        Consumer<SessionDelta> fold = session != null ? delta -> session.fold(ticket, delta) : delta -> {};
         DefaultRowCursor c =
                 new DefaultRowCursor(execution, info, cancellation, maxRows, listener, fold.andThen(extra), fold);
         cursor = c;

@@ -8,6 +8,10 @@ final class DefaultSqlSession implements SqlSession {
     private final DefaultSqlClient client;
     private volatile SessionState state;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Statements started in this session, numbered from 1. */
+    private long started;
+    /** The newest statement whose report was folded: an older statement's later report is stale. */
+    private long folded;
 
     DefaultSqlSession(DefaultSqlClient client, SessionState start) {
         this.client = client;
@@ -27,7 +31,21 @@ final class DefaultSqlSession implements SqlSession {
         return state;
     }
 
-    void fold(SessionDelta delta) {
+    /** Numbers a statement about to start, so that what it reports can be ordered against the others. */
+    synchronized long begin() {
+        return ++started;
+    }
+
+    /**
+     * Folds what statement {@code ticket} reported, unless a statement started after it has already been folded: a
+     * result closed late (a JDBC result set closed after the ROLLBACK that followed it) must not bring back the
+     * session the server had before (a transaction already ended).
+     */
+    synchronized void fold(long ticket, SessionDelta delta) {
+        if (ticket < folded) {
+            return;
+        }
+        folded = ticket;
         if (!delta.isEmpty()) {
             state = delta.applyTo(state);
         }

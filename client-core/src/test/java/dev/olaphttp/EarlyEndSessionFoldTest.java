@@ -110,6 +110,21 @@ class EarlyEndSessionFoldTest {
     }
 
     @Test
+    void aResultClosedAfterALaterStatementEndedCannotBringBackAnOlderSession() {
+        answer(ROWS); // the first statement's server reports "txn-after"
+        server.enqueue(LineTesting.ok(body(""))); // a later statement (a JDBC ROLLBACK, say) ends first
+        try (SqlClient c = LineTesting.builder(server).build();
+                SqlSession s = c.openSession(SessionState.empty().withDialectState("txn-before"))) {
+            RowCursor first = s.sql("SELECT n FROM t").stream();
+            assertThat(first.next()).isTrue();
+            s.sql("SET a = 1").execute();
+            first.close(); // late: its report is older than what the SET folded
+            assertThat(s.state().settings()).containsEntry("a", "1");
+            assertThat(s.state().dialectState()).as("the stale report is ignored").contains("txn-before");
+        }
+    }
+
+    @Test
     void oneShotStatementsNeverChangeTheClientsState() {
         answer(ROWS);
         try (SqlClient c = LineTesting.builder(server).build()) {
