@@ -51,8 +51,8 @@ public final class ResiliencePolicy {
                 : CircuitBreakerRegistry.of(perClientBreakers);
     }
 
-    /** A copy for one client, with a breaker registry of its own. */
-    private ResiliencePolicy(ResiliencePolicy p, CircuitBreakerRegistry breakers) {
+    /** A copy with {@code breakers}: for one client (its own), or shared by every client built with the copy. */
+    private ResiliencePolicy(ResiliencePolicy p, CircuitBreakerRegistry breakers, boolean shared) {
         this.maxAttempts = p.maxAttempts;
         this.initialBackoff = p.initialBackoff;
         this.multiplier = p.multiplier;
@@ -60,7 +60,7 @@ public final class ResiliencePolicy {
         this.maxBackoff = p.maxBackoff;
         this.maxRetryAfter = p.maxRetryAfter;
         this.retryRegistry = p.retryRegistry;
-        this.perClientBreakers = p.perClientBreakers;
+        this.perClientBreakers = shared ? null : p.perClientBreakers;
         this.circuitBreakerRegistry = breakers;
     }
 
@@ -69,7 +69,24 @@ public final class ResiliencePolicy {
      * else a copy with a fresh registry, so that one client's failing endpoint never blocks another client.
      */
     ResiliencePolicy forClient() {
-        return perClientBreakers == null ? this : new ResiliencePolicy(this, CircuitBreakerRegistry.of(perClientBreakers));
+        return perClientBreakers == null ? this
+                : new ResiliencePolicy(this, CircuitBreakerRegistry.of(perClientBreakers), false);
+    }
+
+    /**
+     * Whether every client built with this policy uses {@link #circuitBreakerRegistry()} (a registry was passed, or
+     * {@link #withSharedBreakers()}); {@code false} when each client gets breakers of its own that no registry shows.
+     */
+    public boolean sharesBreakers() {
+        return perClientBreakers == null;
+    }
+
+    /**
+     * This policy with one breaker registry, {@link #circuitBreakerRegistry()}, shared by every client built with the
+     * returned policy: to observe the breakers (metrics) without building a registry yourself.
+     */
+    public ResiliencePolicy withSharedBreakers() {
+        return sharesBreakers() ? this : new ResiliencePolicy(this, circuitBreakerRegistry, true);
     }
 
     /**

@@ -22,8 +22,16 @@ public final class CircuitBreakerMetrics {
 
     private CircuitBreakerMetrics() {}
 
-    /** Registers gauges for the policy's breakers, now and as they are created. */
+    /**
+     * Registers gauges for the policy's breakers, now and as they are created. The policy must share its breakers
+     * ({@link ResiliencePolicy#withSharedBreakers()} or a registry passed to its builder): by default each client has
+     * breakers of its own that no registry shows, and binding such a policy fails with IllegalArgumentException.
+     */
     public static void bind(ResiliencePolicy policy, MeterRegistry meters) {
+        if (!policy.sharesBreakers()) {
+            throw new IllegalArgumentException("this policy gives each client breakers of its own, which no registry "
+                    + "shows: bind policy.withSharedBreakers() and build the clients with that policy");
+        }
         bind(policy.circuitBreakerRegistry(), meters);
     }
 

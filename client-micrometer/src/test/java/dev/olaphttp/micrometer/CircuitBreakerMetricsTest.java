@@ -27,7 +27,8 @@ class CircuitBreakerMetricsTest {
                         .failureRateThreshold(50)
                         .waitDurationInOpenState(Duration.ofMinutes(1))
                         .build())
-                .build();
+                .build()
+                .withSharedBreakers();
         CircuitBreakerMetrics.bind(policy, meters);
         try (DatabendTestServer server = new DatabendTestServer();
                 SqlClient c = SqlClient.builder()
@@ -48,5 +49,15 @@ class CircuitBreakerMetricsTest {
 
     private static double state(MeterRegistry meters, String endpoint, String state) {
         return meters.get(CircuitBreakerMetrics.STATE).tag("endpoint", endpoint).tag("state", state).gauge().value();
+    }
+
+    @Test
+    void aPolicyWhoseClientsHaveBreakersOfTheirOwnCannotBeBoundSilently() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> CircuitBreakerMetrics.bind(ResiliencePolicy.defaults(), new SimpleMeterRegistry()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("withSharedBreakers");
+        ResiliencePolicy shared = ResiliencePolicy.defaults().withSharedBreakers();
+        org.assertj.core.api.Assertions.assertThat(shared.sharesBreakers()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(shared.withSharedBreakers()).isSameAs(shared);
     }
 }

@@ -99,7 +99,7 @@ public final class SqlClientFactory {
                     .automaticTransitionFromOpenToHalfOpenEnabled(false)
                     .build());
         }
-        return b.build();
+        return b.build().withSharedBreakers(); // the client's own registry, visible to CircuitBreakerMetrics
     }
 
     private static <T> T or(T value, T fallback) {
