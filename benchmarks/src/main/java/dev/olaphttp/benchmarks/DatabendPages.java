@@ -16,12 +16,15 @@ final class DatabendPages implements Canned {
     static final String[] TYPES = {"Int64", "String", "Float64", "Timestamp", "Nullable(Int32)"};
 
     private final byte[] prefix;
+    /** The last data page: the query has finished, so its state is Succeeded (it points at final_uri). */
+    private final byte[] lastPrefix;
     private final byte[][] blocks;
     private final byte[][] suffixes;
     private final byte[] finalPage;
 
     private DatabendPages(byte[][] blocks, int pages) {
         this.prefix = prefix(pages > 0 ? "Running" : "Succeeded");
+        this.lastPrefix = prefix("Succeeded");
         this.blocks = blocks;
         this.suffixes = new byte[pages][];
         for (int p = 0; p < pages; p++) {
@@ -61,7 +64,8 @@ final class DatabendPages implements Canned {
     }
 
     private InputStream page(int p) {
-        return new RepeatingStream(prefix, blocks[p % blocks.length], 1, suffixes[p]);
+        return new RepeatingStream(p + 1 == suffixes.length ? lastPrefix : prefix, blocks[p % blocks.length], 1,
+                suffixes[p]);
     }
 
     private static byte[] prefix(String state) {
