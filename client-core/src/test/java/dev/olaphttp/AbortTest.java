@@ -35,6 +35,7 @@ class AbortTest {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(5),
                 TlsOptions.defaults(),
+                dev.olaphttp.internal.HttpSettings.defaults(),
                 List.of(Endpoint.parse(server.url("/").toString())),
                 Credentials.none(),
                 ResiliencePolicy.noRetries(),

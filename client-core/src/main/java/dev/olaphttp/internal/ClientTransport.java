@@ -25,23 +25,6 @@ public final class ClientTransport implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** Builds the transport for a client with the default pool, no proxy and no extra headers (tests). */
-    public static ClientTransport create(
-            HttpClientProvider provider,
-            Duration connectTimeout,
-            Duration readTimeout,
-            TlsOptions tls,
-            List<Endpoint> endpoints,
-            Credentials credentials,
-            ResiliencePolicy policy,
-            ErrorClassifier classifier,
-            String dialectId,
-            QueryListener listener,
-            TraceContextSupplier traceContext) {
-        return create(provider, connectTimeout, readTimeout, tls, HttpSettings.defaults(), endpoints, credentials,
-                policy, classifier, dialectId, listener, traceContext);
-    }
-
     /** Builds the transport for a client. */
     public static ClientTransport create(
             HttpClientProvider provider,

@@ -37,8 +37,8 @@ final class TableQueries {
     }
     long limit = tail.group(1) == null ? Long.MAX_VALUE : Long.parseLong(tail.group(1));
     if (COUNT.matcher(list).matches()) {
-      long count = Math.min(t.rowCount(), limit == 0 ? 0 : Long.MAX_VALUE);
-      int rows = limit == 0 ? 0 : 1;
+      long count = t.rowCount();
+      int rows = limit == 0 ? 0 : 1; // one row, or none under LIMIT 0
       return Outcome.rows(Table.generated(rows, (i, v) -> v[0] = count, Column.of("count()", countType)));
     }
     String unknown = unknownColumn(t, list);

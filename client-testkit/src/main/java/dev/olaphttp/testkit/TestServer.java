@@ -32,6 +32,8 @@ public abstract class TestServer implements AutoCloseable {
   private final List<LoadedTable> tables = new CopyOnWriteArrayList<>();
 
   private final String defaultUser;
+  /** Reads request bodies for {@link #statementOf}; one factory for every request (it is thread-safe). */
+  private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
 
   TestServer(String name, String defaultUser, String defaultPassword, int port) {
     users.put(defaultUser, defaultPassword);
@@ -64,7 +66,7 @@ public abstract class TestServer implements AutoCloseable {
 
   /** The string value of a top-level field of a JSON object body, or null. */
   static String jsonField(byte[] body, String field) {
-    try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
         return null;
       }
